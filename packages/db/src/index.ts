@@ -1,1 +1,8 @@
-export {};
+/**
+ * @tianfu/db — the data layer: drizzle schema, migrations, `createDb()` over PGlite or PostgreSQL,
+ * jobs, regions and demo seed data.
+ */
+import * as schema from './schema/index.ts';
+
+export { schema };
+export * from './schema/index.ts';
