@@ -1,0 +1,158 @@
+/**
+ * Profile, organization and team contracts (routes under /api/account).
+ * @module
+ */
+import { z } from 'zod';
+import { PaginationQuery, paginated } from './common.ts';
+import { AccountKind, RoleGrant, RealNameStatus, StaffRole, Mobile } from './auth.ts';
+import { normalizeUscc, parseUscc } from './validation/uscc.ts';
+
+const RegionCode = z.string().regex(/^\d{6}$/, 'invalid_region_code');
+
+/** GET /api/account/profile (own profile; phone masked). */
+export const Profile = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  phoneMasked: z.string(),
+  email: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  bio: z.string().nullable(),
+  kinds: z.array(AccountKind),
+  roles: z.array(RoleGrant),
+  realNameStatus: RealNameStatus,
+  createdAt: z.string(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/** PATCH /api/account/profile — only the fields given change; null clears. */
+export const ProfilePatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(60),
+    email: z.email().max(200).nullable(),
+    regionCode: RegionCode.nullable(),
+    bio: z.string().trim().max(2000).nullable(),
+    /** Add account kinds (e.g. a scientist who also acts for a company). Kinds are never removed here. */
+    addKinds: z.array(AccountKind).max(4),
+  })
+  .partial();
+export type ProfilePatch = z.infer<typeof ProfilePatch>;
+
+/** Unified social credit code: normalized, GB 32100 check character verified. */
+export const Uscc = z
+  .string()
+  .trim()
+  .max(30)
+  .transform((v, ctx) => {
+    const r = parseUscc(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `invalid_uscc_${r.problem}` });
+      return z.NEVER;
+    }
+    return normalizeUscc(v);
+  });
+
+/** Organization types. */
+export const OrganizationType = z.enum(['enterprise', 'institution', 'provider']);
+export type OrganizationType = z.infer<typeof OrganizationType>;
+
+/** An organization the user acts for. */
+export const Organization = z.object({
+  id: z.string(),
+  name: z.string(),
+  uscc: z.string(),
+  orgType: OrganizationType,
+  regionCode: z.string().nullable(),
+  description: z.string().nullable(),
+  /** The caller's role in this organization. */
+  myRole: z.enum(['owner', 'member']),
+  createdAt: z.string(),
+});
+export type Organization = z.infer<typeof Organization>;
+export const OrganizationListResponse = z.object({ items: z.array(Organization) });
+export type OrganizationListResponse = z.infer<typeof OrganizationListResponse>;
+
+/** POST /api/account/organizations */
+export const OrganizationCreate = z.object({
+  name: z.string().trim().min(2).max(120),
+  uscc: Uscc,
+  orgType: OrganizationType,
+  regionCode: RegionCode.nullable().optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
+});
+export type OrganizationCreate = z.infer<typeof OrganizationCreate>;
+/** PATCH /api/account/organizations/:id (owner only). The USCC cannot change. */
+export const OrganizationPatch = OrganizationCreate.omit({ uscc: true }).partial();
+export type OrganizationPatch = z.infer<typeof OrganizationPatch>;
+
+/** Params for routes with an :id. */
+export const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+/** A team member as seen by members of the team (phone masked). */
+export const TeamMember = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  role: z.enum(['lead', 'member']),
+  joinedAt: z.string(),
+});
+export type TeamMember = z.infer<typeof TeamMember>;
+export const Team = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  leadUserId: z.string(),
+  members: z.array(TeamMember),
+  createdAt: z.string(),
+});
+export type Team = z.infer<typeof Team>;
+export const TeamListResponse = z.object({ items: z.array(Team) });
+export type TeamListResponse = z.infer<typeof TeamListResponse>;
+
+/** POST /api/account/teams — the caller becomes the lead. */
+export const TeamCreate = z.object({
+  name: z.string().trim().min(2).max(120),
+  description: z.string().trim().max(2000).nullable().optional(),
+});
+export type TeamCreate = z.infer<typeof TeamCreate>;
+
+/** POST /api/account/teams/:id/invitations (lead only) — invite a registered user by phone. */
+export const TeamInvite = z.object({ phone: Mobile });
+export type TeamInvite = z.infer<typeof TeamInvite>;
+
+/** An invitation to join a team. */
+export const TeamInvitation = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  inviteePhoneMasked: z.string(),
+  status: z.enum(['pending', 'accepted', 'declined', 'revoked']),
+  createdAt: z.string(),
+});
+export type TeamInvitation = z.infer<typeof TeamInvitation>;
+/** GET /api/account/team-invitations — invitations addressed to the caller. */
+export const TeamInvitationListResponse = z.object({ items: z.array(TeamInvitation) });
+export type TeamInvitationListResponse = z.infer<typeof TeamInvitationListResponse>;
+/** POST /api/account/team-invitations/:id/accept and /decline return the invitation. */
+
+/** Admin: PUT /api/admin/users/:id/roles — replace a user's staff roles. */
+export const SetRolesRequest = z.object({
+  roles: z.array(z.object({ role: StaffRole, regionCode: RegionCode.nullable() })).max(20),
+});
+export type SetRolesRequest = z.infer<typeof SetRolesRequest>;
+
+/** Admin: GET /api/admin/users?q=&page= — search users (phone masked). */
+export const AdminUserQuery = PaginationQuery.extend({ q: z.string().trim().max(60).optional() });
+export type AdminUserQuery = z.infer<typeof AdminUserQuery>;
+export const AdminUser = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  phoneMasked: z.string(),
+  regionCode: z.string().nullable(),
+  kinds: z.array(AccountKind),
+  roles: z.array(RoleGrant),
+  realNameStatus: RealNameStatus,
+  totpEnabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type AdminUser = z.infer<typeof AdminUser>;
+export const AdminUserListResponse = paginated(AdminUser);
+export type AdminUserListResponse = z.infer<typeof AdminUserListResponse>;
