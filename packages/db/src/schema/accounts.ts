@@ -50,6 +50,9 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     passwordChangedAt: tstz('password_changed_at'),
     displayName: varchar('display_name', { length: 100 }).notNull().default(''),
+    // Where the person lives or works (county, city or province code); officers act on this subtree.
+    regionCode: varchar('region_code', { length: 12 }),
+    bio: text('bio'),
     locale: varchar('locale', { length: 10 }).notNull().default('zh-CN'),
     status: text('status', { enum: USER_STATUSES }).notNull().default('active'),
     kind: text('kind', { enum: ACCOUNT_KINDS }).notNull(),
@@ -62,6 +65,7 @@ export const users = pgTable(
   (t) => [
     oneOf('users_status_check', t.status, USER_STATUSES),
     oneOf('users_kind_check', t.kind, ACCOUNT_KINDS),
+    index('users_region_idx').on(t.regionCode),
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
   ],
 );
@@ -99,6 +103,7 @@ export const organizations = pgTable(
     name: varchar('name', { length: 200 }).notNull(),
     orgType: text('org_type', { enum: ORG_TYPES }).notNull(),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
+    description: text('description'),
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id),
@@ -142,6 +147,7 @@ export const teams = pgTable(
     // The team's own account (kind 'team'), when it signs in as a team.
     accountId: uuid('account_id').references(() => users.id, { onDelete: 'set null' }),
     regionCode: varchar('region_code', { length: 12 }),
+    description: text('description'),
     ...timestamps(),
   },
   (t) => [index('teams_lead_idx').on(t.leadId), uniqueIndex('teams_account_idx').on(t.accountId)],

@@ -2,7 +2,7 @@
  * Authentication state: sessions, one-time codes, sign-in throttling and password history.
  * Owned by the accounts/identity module (F3) after the foundation step.
  */
-import { index, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { oneOf, tstz } from './_helpers.ts';
 import { users } from './accounts.ts';
 
@@ -22,7 +22,11 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     // SHA-256 of the cookie token: a leaked table does not yield usable cookies.
     tokenHash: text('token_hash').notNull().unique(),
+    // Double-submit CSRF token bound to this session (rotated at sign-in, so a token planted before
+    // sign-in is useless afterwards).
     csrfSecret: text('csrf_secret').notNull(),
+    // Password (or SMS code) accepted but the TOTP step is still missing: the session grants nothing.
+    totpPending: boolean('totp_pending').notNull().default(false),
     ip: varchar('ip', { length: 64 }),
     userAgent: text('user_agent'),
     createdAt: tstz('created_at').notNull().defaultNow(),
