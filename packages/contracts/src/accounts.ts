@@ -31,8 +31,6 @@ export const ProfilePatch = z
     email: z.email().max(200).nullable(),
     regionCode: RegionCode.nullable(),
     bio: z.string().trim().max(2000).nullable(),
-    /** Add account kinds (e.g. a scientist who also acts for a company). Kinds are never removed here. */
-    addKinds: z.array(AccountKind).max(4),
   })
   .partial();
 export type ProfilePatch = z.infer<typeof ProfilePatch>;
@@ -64,7 +62,7 @@ export const Organization = z.object({
   regionCode: z.string().nullable(),
   description: z.string().nullable(),
   /** The caller's role in this organization. */
-  myRole: z.enum(['owner', 'member']),
+  myRole: z.enum(['owner', 'admin', 'member']),
   createdAt: z.string(),
 });
 export type Organization = z.infer<typeof Organization>;
@@ -92,7 +90,8 @@ export const TeamMember = z.object({
   userId: z.string(),
   displayName: z.string(),
   role: z.enum(['lead', 'member']),
-  joinedAt: z.string(),
+  status: z.enum(['invited', 'active']),
+  joinedAt: z.string().nullable(),
 });
 export type TeamMember = z.infer<typeof TeamMember>;
 export const Team = z.object({
@@ -118,20 +117,22 @@ export type TeamCreate = z.infer<typeof TeamCreate>;
 export const TeamInvite = z.object({ phone: Mobile });
 export type TeamInvite = z.infer<typeof TeamInvite>;
 
-/** An invitation to join a team. */
+/**
+ * An invitation to join a team, addressed to the caller. Accept with
+ * POST /api/account/team-invitations/:teamId/accept, decline with .../decline.
+ */
 export const TeamInvitation = z.object({
-  id: z.string(),
   teamId: z.string(),
   teamName: z.string(),
-  inviteePhoneMasked: z.string(),
-  status: z.enum(['pending', 'accepted', 'declined', 'revoked']),
+  invitedByName: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TeamInvitation = z.infer<typeof TeamInvitation>;
 /** GET /api/account/team-invitations — invitations addressed to the caller. */
 export const TeamInvitationListResponse = z.object({ items: z.array(TeamInvitation) });
 export type TeamInvitationListResponse = z.infer<typeof TeamInvitationListResponse>;
-/** POST /api/account/team-invitations/:id/accept and /decline return the invitation. */
+/** Params of POST /api/account/team-invitations/:teamId/accept|decline */
+export const TeamIdParams = z.object({ teamId: z.string().min(1).max(64) });
 
 /** Admin: PUT /api/admin/users/:id/roles — replace a user's staff roles. */
 export const SetRolesRequest = z.object({
