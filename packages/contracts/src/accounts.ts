@@ -7,7 +7,8 @@ import { PaginationQuery, paginated } from './common.ts';
 import { AccountKind, RoleGrant, RealNameStatus, StaffRole, Mobile } from './auth.ts';
 import { normalizeUscc, parseUscc } from './validation/uscc.ts';
 
-const RegionCode = z.string().regex(/^\d{6}$/, 'invalid_region_code');
+/** Province (2 or 6 digits), city (4 or 6) or county (6) code. */
+const RegionCode = z.string().regex(/^\d{2}(\d{2}){0,2}$/, 'validation.region_code');
 
 /** GET /api/account/profile (own profile; phone masked). */
 export const Profile = z.object({
@@ -43,7 +44,7 @@ export const Uscc = z
   .transform((v, ctx) => {
     const r = parseUscc(v);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: `invalid_uscc_${r.problem}` });
+      ctx.addIssue({ code: 'custom', message: `validation.uscc_${r.problem}` });
       return z.NEVER;
     }
     return normalizeUscc(v);

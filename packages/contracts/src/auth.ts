@@ -25,7 +25,7 @@ export const Mobile = z
   .transform((v, ctx) => {
     const n = normalizeMobile(v);
     if (n === null) {
-      ctx.addIssue({ code: 'custom', message: 'invalid_mobile' });
+      ctx.addIssue({ code: 'custom', message: 'validation.mobile' });
       return z.NEVER;
     }
     return n;
@@ -35,12 +35,12 @@ export const Mobile = z
 export const SmsCode = z
   .string()
   .trim()
-  .regex(/^\d{6}$/, 'invalid_sms_code');
+  .regex(/^\d{6}$/, 'validation.sms_code');
 /** A 6-digit TOTP code. */
 export const TotpCode = z
   .string()
   .trim()
-  .regex(/^\d{6}$/, 'invalid_totp_code');
+  .regex(/^\d{6}$/, 'validation.totp_code');
 /** Password as typed; strength rules are applied server-side by the configured policy (asvs | mlps). */
 export const Password = z.string().min(1).max(128);
 

@@ -17,7 +17,7 @@ export const ResidentId = z
   .transform((v, ctx) => {
     const r = parseResidentId(v);
     if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: `invalid_resident_id_${r.problem}` });
+      ctx.addIssue({ code: 'custom', message: `validation.resident_id_${r.problem}` });
       return z.NEVER;
     }
     return r.value;
@@ -30,7 +30,7 @@ export const IdentitySubmit = z.object({
     .trim()
     .min(2)
     .max(40)
-    .regex(/^[\p{L}·• ]+$/u, 'invalid_full_name'),
+    .regex(/^[\p{L}·• ]+$/u, 'validation.full_name'),
   idNumber: ResidentId,
 });
 export type IdentitySubmit = z.infer<typeof IdentitySubmit>;
