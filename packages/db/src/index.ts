@@ -7,3 +7,4 @@ import * as schema from './schema/index.ts';
 export { schema };
 export * from './schema/index.ts';
 export * from './client.ts';
+export * from './jobs.ts';
