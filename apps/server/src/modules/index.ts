@@ -1,0 +1,46 @@
+/**
+ * The feature modules, in registration order, and their background jobs.
+ *
+ * Adding a module = one import + one entry. A module is a Fastify plugin declaring full paths
+ * under `/api/...` with zod schemas from `@tianfu/contracts`:
+ *
+ *   export const needRoutes: FastifyPluginAsyncZod = async (app) => {
+ *     app.post('/api/needs', { schema: { body: NeedCreate, response: { 201: NeedView, 400: ErrorResponse } } },
+ *       async (request, reply) => {
+ *         const actor = await requireActor(request, 'need.create');          // 401 + audit row
+ *         await authorize(request, needPolicy.canCreate(actor, request.body));  // 403 + audit row
+ *         const need = await createNeed(app.deps.db, actor, request.body);      // service: the rules
+ *         return reply.status(201).send(presentNeed(need, actor));              // presenter: never raw rows
+ *       });
+ *   };
+ *
+ * Errors: `throw new AppError('need.closed', 409)` with the code registered in `need.errors.ts`
+ * via `registerMessages({...})`. Available on `app`: `app.deps` (db, config, logger, secretKey,
+ * jobs?, sms?, now), `app.audit.recordRequest(request, {...})`; on `request`: `actor`, `locale`.
+ *
+ * `global: true` registers the plugin without encapsulation (fastify-plugin), so its hooks and
+ * decorators reach every module after it: the auth module uses it to set `request.actor`.
+ * @module
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { registerAuditJobs } from './audit/audit.jobs.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import type { JobRegistration } from './worker-context.ts';
+
+/** One feature's HTTP side. */
+export interface FeatureModule {
+  name: string;
+  plugin: FastifyPluginAsyncZod | FastifyPluginAsync;
+  global?: boolean;
+}
+
+/** HTTP modules, registered in this order (session/auth first so every later route sees `request.actor`). */
+export const featureModules: FeatureModule[] = [
+  { name: 'health', plugin: healthRoutes },
+  { name: 'audit', plugin: auditRoutes },
+];
+
+/** Job registrations, run by the worker (in-process in embedded mode, or `npm run worker`). */
+export const featureJobs: JobRegistration[] = [registerAuditJobs];
