@@ -1,1 +1,13 @@
-export {};
+/**
+ * Tianfu match engine: entities in, ranked and explained hits out.
+ *
+ * @example
+ * import { createMatchEngine } from '@tianfu/match';
+ * const engine = createMatchEngine();
+ * engine.upsert({ id: 's1', kind: 'scientist', title: '水稻育种专家', docs: [{ text: '杂交水稻高产栽培' }] });
+ * engine.search({ text: '水稻高产技术', kinds: ['scientist'], top: 10 });
+ *
+ * @module
+ */
+export type * from './types.ts';
+export * from './analysis/index.ts';
