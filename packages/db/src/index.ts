@@ -8,3 +8,4 @@ export { schema };
 export * from './schema/index.ts';
 export * from './client.ts';
 export * from './jobs.ts';
+export * from './regions/index.ts';
