@@ -1,0 +1,91 @@
+import { Button, Input, Table, Tag } from 'antd';
+import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import type { AdminUser } from '@tianfu/contracts';
+import { useT } from '../../../i18n/LocaleProvider';
+import { formatDate } from '../../../lib/format';
+import { useRemote } from '../../../lib/hooks/useRemote';
+import { listUsers } from '../api/adminApi';
+import { RolesModal } from './RolesModal';
+
+/** Searchable user list with each user's kinds and staff roles; roles edited in a modal. */
+export function UsersTab() {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const users = useRemote((signal) => listUsers({ q, page, pageSize: 20 }, signal), [q, page]);
+
+  return (
+    <div data-testid="users-tab">
+      <Input.Search
+        allowClear
+        placeholder={t('users.search')}
+        enterButton={t('common.search')}
+        className="admin-search"
+        onSearch={(value) => {
+          setPage(1);
+          setQ(value.trim());
+        }}
+      />
+      <Table<AdminUser>
+        rowKey="id"
+        size="middle"
+        loading={users.loading}
+        dataSource={users.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: users.error ? t('common.loadFailed') : t('common.none') }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: users.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+          showSizeChanger: false,
+        }}
+        columns={[
+          { title: t('users.name'), dataIndex: 'displayName', fixed: 'left' },
+          { title: t('users.phone'), dataIndex: 'phoneMasked' },
+          {
+            title: t('users.kinds'),
+            render: (_, u) => u.kinds.map((k) => <Tag key={k}>{t(`kind.${k}`)}</Tag>),
+          },
+          {
+            title: t('users.roles'),
+            render: (_, u) =>
+              u.roles.length === 0
+                ? <span className="muted">{t('users.noRoles')}</span>
+                : u.roles.map((r) => (
+                    <Tag key={`${r.role}${r.regionCode ?? ''}`} color="gold">
+                      {t(`role.${r.role}`)}
+                      {r.regionCode ? ` · ${r.regionCode}` : ''}
+                    </Tag>
+                  )),
+          },
+          {
+            title: t('users.twoFactor'),
+            render: (_, u) => (u.totpEnabled ? <CheckCircleFilled className="ok-icon" /> : <MinusCircleOutlined className="muted" />),
+          },
+          { title: t('users.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? '—' },
+          { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
+          {
+            title: t('users.actions'),
+            render: (_, u) => (
+              <Button size="small" onClick={() => setEditing(u)}>
+                {t('users.editRoles')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <RolesModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          users.reload();
+        }}
+      />
+    </div>
+  );
+}
