@@ -12,3 +12,5 @@ export * from './auth.ts';
 export * from './accounts.ts';
 export * from './identity.ts';
 export * from './privacy.ts';
+export * from './sms.ts';
+export * from './admin.ts';
