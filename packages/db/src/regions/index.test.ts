@@ -7,6 +7,8 @@ import {
   isWithin,
   listChildren,
   listSubtree,
+  normalizeRegionCode,
+  regionPrefix,
   regionLevel,
 } from './index.ts';
 
@@ -90,5 +92,9 @@ describe('regions', () => {
     expect(fullRegionCode('51')).toBe('510000');
     expect(fullRegionCode('5101')).toBe('510100');
     expect(fullRegionCode('x')).toBeNull();
+    expect(normalizeRegionCode('510100')).toBe('5101');
+    expect(regionPrefix('510000')).toBe('51');
+    expect(regionPrefix('510104')).toBe('510104');
+    expect(regionPrefix('519999')).toBeNull();
   });
 });

@@ -130,5 +130,21 @@ export function regionLevel(code: string): RegionLevel | undefined {
   return lookup(code)?.level;
 }
 
+/**
+ * Canonical form (see {@link canonicalRegionCode}); kept under this name for existing callers.
+ * @example normalizeRegionCode('510100') // '5101'
+ */
+export const normalizeRegionCode = canonicalRegionCode;
+
+/**
+ * The prefix selecting a region's subtree in SQL (`region_code like '5101%'` on columns holding
+ * canonical codes) — the canonical code of a KNOWN region; unknown codes give null so a filter
+ * can match nothing instead of everything.
+ * @example regionPrefix('510000') // '51'
+ */
+export function regionPrefix(code: string): string | null {
+  return lookup(code)?.code ?? null;
+}
+
 /** Number of regions in the table. */
 export const REGION_COUNT = byCode.size;
