@@ -3,8 +3,7 @@
  * @module
  */
 import { z } from 'zod';
-import { PaginationQuery, paginated } from './common.ts';
-import { AccountKind, RoleGrant, RealNameStatus, StaffRole, Mobile } from './auth.ts';
+import { AccountKind, RoleGrant, RealNameStatus, Mobile } from './auth.ts';
 import { normalizeUscc, parseUscc } from './validation/uscc.ts';
 
 /** Province (2 or 6 digits), city (4 or 6) or county (6) code. */
@@ -134,27 +133,3 @@ export const TeamInvitationListResponse = z.object({ items: z.array(TeamInvitati
 export type TeamInvitationListResponse = z.infer<typeof TeamInvitationListResponse>;
 /** Params of POST /api/account/team-invitations/:teamId/accept|decline */
 export const TeamIdParams = z.object({ teamId: z.string().min(1).max(64) });
-
-/** Admin: PUT /api/admin/users/:id/roles — replace a user's staff roles. */
-export const SetRolesRequest = z.object({
-  roles: z.array(z.object({ role: StaffRole, regionCode: RegionCode.nullable() })).max(20),
-});
-export type SetRolesRequest = z.infer<typeof SetRolesRequest>;
-
-/** Admin: GET /api/admin/users?q=&page= — search users (phone masked). */
-export const AdminUserQuery = PaginationQuery.extend({ q: z.string().trim().max(60).optional() });
-export type AdminUserQuery = z.infer<typeof AdminUserQuery>;
-export const AdminUser = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  phoneMasked: z.string(),
-  regionCode: z.string().nullable(),
-  kinds: z.array(AccountKind),
-  roles: z.array(RoleGrant),
-  realNameStatus: RealNameStatus,
-  totpEnabled: z.boolean(),
-  createdAt: z.string(),
-});
-export type AdminUser = z.infer<typeof AdminUser>;
-export const AdminUserListResponse = paginated(AdminUser);
-export type AdminUserListResponse = z.infer<typeof AdminUserListResponse>;
