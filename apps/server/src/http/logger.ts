@@ -38,7 +38,10 @@ export function scrubForLog(value: unknown, depth = 0, key = ''): unknown {
     return { type: value.name, message: maskPersonalText(value.message), stack: value.stack ? maskPersonalText(value.stack) : undefined };
   }
   if (Array.isArray(value)) return value.map((v) => scrubForLog(v, depth + 1, key));
-  if (value instanceof Date) return value;
+  // Class instances (Fastify's request/reply, Buffers, Dates) go to their own serializers:
+  // copying their own properties would lose getters such as request.method.
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
   for (const [childKey, child] of Object.entries(value)) out[childKey] = scrubForLog(child, depth + 1, childKey);
   return out;

@@ -32,7 +32,7 @@ export async function registerWebApp(app: FastifyInstance, deps: ResolvedDeps): 
     root: dir,
     prefix: '/',
     wildcard: true,
-    index: false,
+    index: ['index.html'],
     setHeaders(res, filePath) {
       // Vite puts content hashes in asset names: cache them for a year; never cache the shell.
       if (filePath.includes(`${join('dist', 'assets')}`)) res.header('cache-control', 'public, max-age=31536000, immutable');

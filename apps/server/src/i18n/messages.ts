@@ -14,9 +14,14 @@ export type MessageParams = Record<string, string | number | boolean | null | un
 
 const catalog = new Map<string, LocalizedMessage>();
 
+/** Codes registered twice with different text (first registration wins). A test keeps this empty. */
+const conflicts = new Set<string>();
+
 /**
  * Adds codes to the global catalog. Registering the same code twice with different text is a
- * programming error (two features fighting over one code), so it throws.
+ * programming error (two features fighting over one code): the first text stays and the code is
+ * reported by {@link catalogConflicts}, which the i18n test asserts is empty. It does not throw,
+ * so module import order can never crash start-up.
  * @example
  * export const AuthErrors = registerMessages({
  *   'auth.locked': { 'zh-CN': '账号已锁定，请 {minutes} 分钟后再试', en: 'Account locked, try again in {minutes} minutes' },
@@ -26,13 +31,21 @@ export function registerMessages<C extends MessageCatalog>(messages: C): { [K in
   const codes = {} as { [K in keyof C]: K };
   for (const [code, text] of Object.entries(messages)) {
     const existing = catalog.get(code);
-    if (existing && (existing['zh-CN'] !== text['zh-CN'] || existing.en !== text.en)) {
-      throw new Error(`Message code registered twice with different text: ${code}`);
-    }
-    catalog.set(code, text);
+    if (existing && (existing['zh-CN'] !== text['zh-CN'] || existing.en !== text.en)) conflicts.add(code);
+    if (!existing) catalog.set(code, text);
     (codes as Record<string, string>)[code] = code;
   }
   return codes;
+}
+
+/** Codes registered with two different texts. */
+export function catalogConflicts(): string[] {
+  return [...conflicts].sort();
+}
+
+/** Every registered code (for completeness tests). */
+export function registeredCodes(): string[] {
+  return [...catalog.keys()].sort();
 }
 
 /** True when `code` is a registered message code. */

@@ -27,6 +27,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAuditJobs } from './audit/audit.jobs.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
 import type { JobRegistration } from './worker-context.ts';
 
 /** One feature's HTTP side. */
@@ -39,6 +40,7 @@ export interface FeatureModule {
 /** HTTP modules, registered in this order (session/auth first so every later route sees `request.actor`). */
 export const featureModules: FeatureModule[] = [
   { name: 'health', plugin: healthRoutes },
+  { name: 'regions', plugin: regionsRoutes },
   { name: 'audit', plugin: auditRoutes },
 ];
 

@@ -1,4 +1,3 @@
 export * from './actor.ts';
-export * from './regions.ts';
 export * from './region-scope.ts';
 export * from './authorize.ts';

@@ -1,22 +1,26 @@
 /**
  * Region scope: an officer sees and acts only inside the subtree of the region(s) they were
- * granted; administrators everywhere; everyone else nowhere (as staff).
+ * granted; administrators everywhere; everyone else nowhere (as staff). Region arithmetic is
+ * @tianfu/db's region table (canonical six-digit codes; `51`/`5101` accepted).
  * @module
  */
-import { isWithinRegion } from './regions.ts';
+import { isWithin, canonicalRegionCode } from '@tianfu/db';
 import type { Actor } from './actor.ts';
 import { isAdmin } from './actor.ts';
 
 /**
  * The regions an actor may act in as staff: `null` = everywhere (administrator),
- * otherwise the officer grants' region codes (empty = none).
+ * otherwise the officer grants' canonical region codes (empty = none).
  */
 export function regionScopeOf(actor: Actor | null | undefined): string[] | null {
   if (!actor) return [];
   if (isAdmin(actor)) return null;
-  const codes = actor.roles.filter((r) => r.role === 'officer' && r.regionCode).map((r) => r.regionCode as string);
+  const codes = actor.roles
+    .filter((r) => r.role === 'officer')
+    .map((r) => canonicalRegionCode(r.regionCode))
+    .filter((c): c is string => c !== null);
   // Drop codes already covered by a wider grant so SQL filters stay short.
-  return [...new Set(codes)].filter((c, _i, all) => !all.some((other) => other !== c && isWithinRegion(c, other)));
+  return [...new Set(codes)].filter((c, _i, all) => !all.some((other) => other !== c && isWithin(c, other)));
 }
 
 /**
@@ -28,5 +32,5 @@ export function canAccessRegion(actor: Actor | null | undefined, regionCode: str
   const scope = regionScopeOf(actor);
   if (scope === null) return true;
   if (!regionCode) return false;
-  return scope.some((granted) => isWithinRegion(regionCode, granted));
+  return scope.some((granted) => isWithin(regionCode, granted));
 }

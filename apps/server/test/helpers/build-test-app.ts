@@ -20,6 +20,8 @@ export interface TestAppOptions extends Partial<Omit<AppDeps, 'config' | 'db'>> 
   kind?: DbKind;
   /** Reuse an existing database (the caller closes it). */
   db?: Db;
+  /** Extra routes/hooks for the test, added before `ready()`. */
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 /** A running test app; `close()` closes the app and the database it created. */
@@ -52,8 +54,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = testConfig(options.config);
   const ownDb = !options.db;
   const db = options.db ?? (await freshDb(options.kind ?? 'pglite'));
-  const { config: _c, kind: _k, db: _d, ...rest } = options;
+  const { config: _c, kind: _k, db: _d, beforeReady, ...rest } = options;
   const app = await buildApp({ webDist: false, secretKey: randomBytes(32), ...rest, db, config });
+  await beforeReady?.(app);
   await app.ready();
   return {
     app,

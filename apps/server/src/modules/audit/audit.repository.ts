@@ -4,7 +4,7 @@
  * @module
  */
 import { and, count, desc, eq, gte, like, lte, or, type SQL } from 'drizzle-orm';
-import { auditLog, type Db } from '@tianfu/db';
+import { auditLog, regionPrefix, type Db } from '@tianfu/db';
 
 /** A row to insert (already sanitized). */
 export type NewAuditRow = typeof auditLog.$inferInsert;
@@ -21,12 +21,17 @@ export interface AuditFilter {
   targetType?: string;
   targetId?: string;
   regionCode?: string;
-  /** Region subtrees the reader may see (codes are prefixes of their descendants). */
+  /** Region subtrees the reader may see (region codes; null = all). */
   regionPrefixes: string[] | null;
 }
 
-// LIKE metacharacters in a region code are impossible (digits only) but escape anyway.
-const likePrefix = (code: string) => `${code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+// Rows hold canonical codes (51 / 5101 / 510104); a subtree is "starts with the code"
+// (510000 → '51%', 510100 → '5101%'). Codes are digits only, so nothing needs escaping.
+// An unknown code matches nothing rather than everything.
+const subtree = (code: string): SQL => {
+  const prefix = regionPrefix(code);
+  return prefix ? like(auditLog.regionCode, `${prefix}%`) : eq(auditLog.id, -1);
+};
 
 function whereOf(f: AuditFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [
@@ -37,12 +42,12 @@ function whereOf(f: AuditFilter): SQL | undefined {
     f.outcome ? eq(auditLog.outcome, f.outcome) : undefined,
     f.targetType ? eq(auditLog.targetType, f.targetType) : undefined,
     f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,
-    f.regionCode ? like(auditLog.regionCode, likePrefix(f.regionCode)) : undefined,
+    f.regionCode ? subtree(f.regionCode) : undefined,
   ];
   if (f.regionPrefixes !== null) {
     // No region at all → nothing visible (an officer without a region grant).
     if (f.regionPrefixes.length === 0) return eq(auditLog.id, -1);
-    parts.push(or(...f.regionPrefixes.map((p) => like(auditLog.regionCode, likePrefix(p)))));
+    parts.push(or(...f.regionPrefixes.map(subtree)));
   }
   return and(...parts.filter((p): p is SQL => p !== undefined));
 }

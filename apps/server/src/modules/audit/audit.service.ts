@@ -8,7 +8,7 @@ import type { AuditOutcome, AuditQuery } from '@tianfu/contracts';
 import type { ResolvedDeps } from '../../app-deps.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { regionScopeOf } from '../../policy/region-scope.ts';
-import { normalizeRegionCode } from '../../policy/regions.ts';
+import { canonicalRegionCode } from '@tianfu/db';
 import { auditRepository, type AuditRow } from './audit.repository.ts';
 import { cleanDetails, cleanText } from './audit.sanitize.ts';
 
@@ -38,7 +38,8 @@ export function createAuditService(deps: Pick<ResolvedDeps, 'db' | 'config' | 'l
     /** Appends one row. Never throws for bad input: values are cleaned and capped. */
     async record(event: AuditEvent): Promise<void> {
       const actorId = event.actor?.userId && UUID.test(event.actor.userId) ? event.actor.userId : null;
-      const region = event.regionCode ? cleanText(normalizeRegionCode(event.regionCode), 12) : null;
+      // Stored in canonical form (51 / 5101 / 510104) so officer searches can filter by code prefix.
+      const region = canonicalRegionCode(event.regionCode);
       await repo.insert({
         actorId,
         actorRoles: (event.actor?.roles ?? []).map((r) => cleanText(r.regionCode ? `${r.role}:${r.regionCode}` : r.role, 40) ?? ''),
@@ -48,7 +49,7 @@ export function createAuditService(deps: Pick<ResolvedDeps, 'db' | 'config' | 'l
         outcome: event.outcome,
         ip: cleanText(event.ip, 64),
         requestId: cleanText(event.requestId, 64),
-        regionCode: region && /^\d+$/.test(region) ? region : null,
+        regionCode: region,
         details: cleanDetails(event.details),
       });
     },
@@ -69,7 +70,7 @@ export function createAuditService(deps: Pick<ResolvedDeps, 'db' | 'config' | 'l
           outcome: q.outcome,
           targetType: q.targetType,
           targetId: q.targetId,
-          regionCode: q.regionCode ? normalizeRegionCode(q.regionCode) : undefined,
+          regionCode: q.regionCode,
           regionPrefixes: regionScopeOf(reader),
         },
         q.pageSize,
