@@ -9,3 +9,4 @@ export * from './schema/index.ts';
 export * from './client.ts';
 export * from './jobs.ts';
 export * from './regions/index.ts';
+export * from './seed/index.ts';
