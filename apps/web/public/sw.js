@@ -1,10 +1,13 @@
+/* global self, caches */
 // Minimal service worker: makes the app installable and keeps the shell usable on a flaky rural
 // connection. API answers are never cached (they are personal and must be fresh); the app shell
 // (HTML, hashed assets, icons) is served network-first with the cache as a fallback.
 const CACHE = 'tianfu-shell-v1';
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['/', '/manifest.webmanifest', '/icons/icon.svg'])));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(['/', '/manifest.webmanifest', '/icons/icon.svg'])),
+  );
   self.skipWaiting();
 });
 
@@ -18,7 +21,8 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/'))
+    return;
   event.respondWith(
     fetch(request)
       .then((response) => {

@@ -15,9 +15,15 @@ import { NotFoundPage } from './modules/shell/components/NotFoundPage';
 import { theme } from './theme';
 
 // Signed-in areas load on demand so the public pages stay light on a slow phone connection.
-const AccountPage = lazy(() => import('./modules/account/components/AccountPage').then((m) => ({ default: m.AccountPage })));
-const AdminPage = lazy(() => import('./modules/admin/components/AdminPage').then((m) => ({ default: m.AdminPage })));
-const DiscoverPage = lazy(() => import('./modules/discover/components/DiscoverPage').then((m) => ({ default: m.DiscoverPage })));
+const AccountPage = lazy(() =>
+  import('./modules/account/components/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
+const AdminPage = lazy(() =>
+  import('./modules/admin/components/AdminPage').then((m) => ({ default: m.AdminPage })),
+);
+const DiscoverPage = lazy(() =>
+  import('./modules/discover/components/DiscoverPage').then((m) => ({ default: m.DiscoverPage })),
+);
 
 function Lazy({ children }: { children: React.ReactNode }) {
   return (
@@ -38,13 +44,34 @@ const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { path: '/', element: <HomePage /> },
-      { path: '/discover', element: <Lazy><DiscoverPage /></Lazy> },
+      {
+        path: '/discover',
+        element: (
+          <Lazy>
+            <DiscoverPage />
+          </Lazy>
+        ),
+      },
       { path: '/messages', element: <MessagesPage /> },
       { path: '/me', element: <MePage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
-      { path: '/account', element: <Lazy><AccountPage /></Lazy> },
-      { path: '/admin', element: <Lazy><AdminPage /></Lazy> },
+      {
+        path: '/account',
+        element: (
+          <Lazy>
+            <AccountPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: '/admin',
+        element: (
+          <Lazy>
+            <AdminPage />
+          </Lazy>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

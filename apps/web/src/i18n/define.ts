@@ -20,7 +20,5 @@ export function defineMessages<const Zh extends Record<string, string>>(
 /** Replaces `{name}` placeholders; unknown names stay visible so a typo shows up in review. */
 export function interpolate(template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

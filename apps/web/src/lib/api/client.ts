@@ -53,7 +53,10 @@ async function getCsrfToken(): Promise<string> {
   if (csrfToken) return csrfToken;
   csrfPending ??= (async () => {
     try {
-      const res = await fetch('/api/auth/csrf', { credentials: 'include', headers: { accept: 'application/json' } });
+      const res = await fetch('/api/auth/csrf', {
+        credentials: 'include',
+        headers: { accept: 'application/json' },
+      });
       if (!res.ok) throw await toApiError(res);
       const data = (await res.json()) as { token?: string };
       const token = data.token;
@@ -100,15 +103,27 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, say): fall through to a generic error.
   }
-  const error = (body as { error?: { code?: string; message?: string; fields?: unknown; details?: unknown } } | null)
-    ?.error;
+  const error = (
+    body as { error?: { code?: string; message?: string; fields?: unknown; details?: unknown } } | null
+  )?.error;
   if (error && typeof error.code === 'string') {
-    return new ApiError(res.status, error.code, error.message ?? error.code, normalizeFields(error.fields), error.details);
+    return new ApiError(
+      res.status,
+      error.code,
+      error.message ?? error.code,
+      normalizeFields(error.fields),
+      error.details,
+    );
   }
   return new ApiError(res.status, `HTTP_${res.status}`, res.statusText || `HTTP ${res.status}`);
 }
 
-async function send(method: string, path: string, options: RequestOptions, retried: boolean): Promise<Response> {
+async function send(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  retried: boolean,
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method)) headers[CSRF_HEADER] = await getCsrfToken();
@@ -123,7 +138,11 @@ async function send(method: string, path: string, options: RequestOptions, retri
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'NETWORK', requestLocale === 'en' ? 'Network unavailable' : '网络连接失败，请稍后重试');
+    throw new ApiError(
+      0,
+      'NETWORK',
+      requestLocale === 'en' ? 'Network unavailable' : '网络连接失败，请稍后重试',
+    );
   }
   // A stale token (after sign-in the server may rotate its secret): fetch a new one and retry once.
   if (res.status === 403 && UNSAFE.has(method) && !retried) {
@@ -148,9 +167,11 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
 
 /** Shorthands for the usual verbs. */
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
+    apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string, body?: unknown) => apiRequest<T>('DELETE', path, body === undefined ? {} : { body }),
+  delete: <T>(path: string, body?: unknown) =>
+    apiRequest<T>('DELETE', path, body === undefined ? {} : { body }),
 };

@@ -10,7 +10,10 @@ export function applyFieldErrors(form: FormInstance | undefined, err: unknown): 
   if (form) {
     const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
     const fieldData = Object.entries(err.fields)
-      .map(([path, message]) => ({ name: path.replace(/^\/?(body[./])?/, '').split(/[./]/)[0] ?? path, errors: [message] }))
+      .map(([path, message]) => ({
+        name: path.replace(/^\/?(body[./])?/, '').split(/[./]/)[0] ?? path,
+        errors: [message],
+      }))
       .filter((f) => known.has(f.name));
     if (fieldData.length > 0) form.setFields(fieldData);
   }

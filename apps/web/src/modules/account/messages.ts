@@ -83,7 +83,8 @@ export const accountMessages = defineMessages(
     'consents.withdrawn': '已撤回',
     'consents.active': '有效',
     'export.title': '导出我的数据',
-    'export.desc': '下载平台保存的与您有关的全部数据（JSON 格式），包括资料、登录记录、授权记录和收到的短信。',
+    'export.desc':
+      '下载平台保存的与您有关的全部数据（JSON 格式），包括资料、登录记录、授权记录和收到的短信。',
     'export.button': '下载数据',
     'export.done': '已开始下载',
     'delete.title': '注销账户',
@@ -121,7 +122,8 @@ export const accountMessages = defineMessages(
       'Used only to verify who you are; stored encrypted and always shown masked. A separate consent is required before you submit.',
     'identity.fullName': 'Full legal name',
     'identity.idNumber': 'Resident ID number',
-    'identity.consent': 'I agree that the platform processes my name and ID number for verification (withdrawable at any time)',
+    'identity.consent':
+      'I agree that the platform processes my name and ID number for verification (withdrawable at any time)',
     'identity.submit': 'Submit',
     'identity.submitted': 'Submitted — a local association officer will review it',
     'identity.rejectedReason': 'Rejected: {reason}',

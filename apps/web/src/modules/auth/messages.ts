@@ -40,8 +40,10 @@ export const authMessages = defineMessages(
     'register.kindHint': '注册后可在“我的账户”中添加其他身份。',
     'register.phoneHint': '验证码将以短信发送到此手机号，用于验证您本人持有该号码。',
     'register.detailsHint': '填写收到的验证码，并设置登录密码。',
-    'register.passwordPolicy': '密码要求：至少 8 位；不要使用常见密码（如 12345678、password）；推荐使用容易记住的长短语，无需混合特殊字符。',
-    'register.terms': '我已阅读并同意《用户协议》和《隐私政策》，同意平台为提供对接服务处理我的手机号等个人信息',
+    'register.passwordPolicy':
+      '密码要求：至少 8 位；不要使用常见密码（如 12345678、password）；推荐使用容易记住的长短语，无需混合特殊字符。',
+    'register.terms':
+      '我已阅读并同意《用户协议》和《隐私政策》，同意平台为提供对接服务处理我的手机号等个人信息',
     'register.submit': '完成注册',
     'register.success': '注册成功，欢迎加入天府科技云！',
     'register.haveAccount': '已有账户？',
@@ -56,7 +58,8 @@ export const authMessages = defineMessages(
     'login.locked': '账户已临时锁定',
     'login.failed': '登录失败',
     'login.totpTitle': '两步验证',
-    'login.totpDesc': '请打开身份验证器应用（如 Microsoft Authenticator、Google 身份验证器），输入显示的 6 位动态码。',
+    'login.totpDesc':
+      '请打开身份验证器应用（如 Microsoft Authenticator、Google 身份验证器），输入显示的 6 位动态码。',
     'login.totpSubmit': '验证并登录',
     'login.totpBack': '返回重新登录',
     'login.welcome': '欢迎回来，{name}',

@@ -4,14 +4,16 @@ import { defineMessages } from '../../i18n/define';
 export const homeMessages = defineMessages(
   {
     'home.heroTitle': '让科技服务精准抵达每一个需要的地方',
-    'home.heroDesc': '科技工作者发布“科技所能”，企事业单位发布“科技所需”，平台智能匹配、邀约对接、全程跟踪，变“点对点”为“点对网”。',
+    'home.heroDesc':
+      '科技工作者发布“科技所能”，企事业单位发布“科技所需”，平台智能匹配、邀约对接、全程跟踪，变“点对点”为“点对网”。',
     'home.ctaRegister': '免费注册',
     'home.ctaLogin': '已有账户，登录',
     'home.ctaAccount': '进入我的账户',
     'home.functionsTitle': '四大功能',
     'home.functionsDesc': '围绕技术服务、成果转化、项目承接和科学普及，精准对接供需双方。',
     'home.f1.title': '科技服务智能精准供给',
-    'home.f1.desc': '企业发布服务需求，平台双向匹配能够服务的科技工作者和团队，支持直接购买、议价和竞标成交。',
+    'home.f1.desc':
+      '企业发布服务需求，平台双向匹配能够服务的科技工作者和团队，支持直接购买、议价和竞标成交。',
     'home.f2.title': '科研成果智能精准转化',
     'home.f2.desc': '科研成果“广撒网”推荐给可能需要的企业，邀约对接后以竞价或协商方式转让、许可或合作开发。',
     'home.f3.title': '科研项目智能精准承接',
@@ -45,7 +47,8 @@ export const homeMessages = defineMessages(
     'region.china': '全国',
     'region.sichuan': '四川省',
     'region.count': '共 {n} 个下级地区',
-    'discover.regionsDesc': '平台按省、市（州）、县（市、区）三级组织服务，各级科协工作人员负责本地区的审核与对接。',
+    'discover.regionsDesc':
+      '平台按省、市（州）、县（市、区）三级组织服务，各级科协工作人员负责本地区的审核与对接。',
   },
   {
     'home.heroTitle': 'Science and technology services that reach everyone who needs them',
@@ -55,7 +58,8 @@ export const homeMessages = defineMessages(
     'home.ctaLogin': 'I have an account',
     'home.ctaAccount': 'Go to my account',
     'home.functionsTitle': 'Four functions',
-    'home.functionsDesc': 'Technology services, research results, R&D projects and popular science, matched precisely.',
+    'home.functionsDesc':
+      'Technology services, research results, R&D projects and popular science, matched precisely.',
     'home.f1.title': 'Technology services, matched',
     'home.f1.desc':
       'Enterprises post service needs; the platform matches scientists and teams in both directions. Deals close by direct purchase, negotiation or bidding.',
@@ -63,25 +67,31 @@ export const homeMessages = defineMessages(
     'home.f2.desc':
       'Results are offered “wide-net” to every enterprise likely to want them and transferred, licensed or co-developed by auction or negotiation.',
     'home.f3.title': 'Research projects, undertaken',
-    'home.f3.desc': 'Enterprises post R&D problems; capable scientists are invited to submit proposals and bids.',
+    'home.f3.desc':
+      'Enterprises post R&D problems; capable scientists are invited to submit proposals and bids.',
     'home.f4.title': 'Popular science, delivered',
     'home.f4.desc':
       'Each resident’s needs are tagged from their work and life; matching resources arrive by SMS, mobile newsletter and app push.',
     'home.rolesTitle': 'Join in your role',
-    'home.rolesDesc': 'One account can hold several roles — a scientist who also acts for a company, for example.',
-    'home.role.scientist.desc': 'Publish skills, services and results; answer invitations, bid, and earn service points.',
+    'home.rolesDesc':
+      'One account can hold several roles — a scientist who also acts for a company, for example.',
+    'home.role.scientist.desc':
+      'Publish skills, services and results; answer invitations, bid, and earn service points.',
     'home.role.team.desc': 'A lead scientist and members offer services and take on projects together.',
     'home.role.organization.desc':
       'Register with your unified social credit code; post technology needs, R&D problems and talent needs.',
-    'home.role.citizen.desc': 'Record your farm, trade or health situation and receive matched popular science for free.',
+    'home.role.citizen.desc':
+      'Record your farm, trade or health situation and receive matched popular science for free.',
     'home.role.cta': 'Register as {kind}',
     'home.mechanismsTitle': 'Four mechanisms behind it',
     'home.m1.title': 'Registered scientists',
     'home.m1.desc': 'Verified identity, clear rights and duties, visible profile completeness.',
     'home.m2.title': 'Points',
-    'home.m2.desc': 'Ability, research and delivered service earn points under public rules and an auditable ledger.',
+    'home.m2.desc':
+      'Ability, research and delivered service earn points under public rules and an auditable ledger.',
     'home.m3.title': 'One order, one strategy',
-    'home.m3.desc': 'Every deal gets a local case officer who follows it before, during and after the transaction.',
+    'home.m3.desc':
+      'Every deal gets a local case officer who follows it before, during and after the transaction.',
     'home.m4.title': 'Performance management',
     'home.m4.desc': 'Service supply, result transfer and other rates by province, city and county.',
     'home.stepsTitle': 'Get started in three steps',
@@ -89,7 +99,8 @@ export const homeMessages = defineMessages(
     'home.step2': 'Publish what you can do or what you need',
     'home.step3': 'Get matched, invite or be invited, close the deal',
     'discover.title': 'Discover',
-    'discover.desc': 'Browse the platform’s functions and service regions. Search of needs, services, results and popular science opens soon.',
+    'discover.desc':
+      'Browse the platform’s functions and service regions. Search of needs, services, results and popular science opens soon.',
     'discover.comingSoon': 'Coming soon',
     'discover.regionsTitle': 'Service regions',
     'region.china': 'China',

@@ -43,7 +43,8 @@ export const shellMessages = defineMessages(
     'guard.forbidden': '无权访问',
     'guard.forbiddenDesc': '您的账户没有访问此页面的权限。',
     'guard.twoFactorTitle': '请启用两步验证',
-    'guard.twoFactorDesc': '您持有工作人员或管理员角色，按平台安全要求须先启用两步验证（TOTP）才能使用管理功能。',
+    'guard.twoFactorDesc':
+      '您持有工作人员或管理员角色，按平台安全要求须先启用两步验证（TOTP）才能使用管理功能。',
     'guard.twoFactorAction': '立即启用',
     'guard.passwordExpired': '您的密码已超过有效期，请修改密码。',
     'guard.passwordExpiredAction': '修改密码',

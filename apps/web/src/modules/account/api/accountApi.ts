@@ -11,16 +11,19 @@ import type {
 } from '@tianfu/contracts';
 import { api, ApiError, apiRequest } from '../../../lib/api/client';
 
-export const getProfile = (signal?: AbortSignal) => api.get<Profile>('/api/account/profile', undefined, signal);
+export const getProfile = (signal?: AbortSignal) =>
+  api.get<Profile>('/api/account/profile', undefined, signal);
 export const updateProfile = (patch: ProfilePatch) => api.patch<Profile>('/api/account/profile', patch);
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   api.post('/api/account/password', { currentPassword, newPassword });
-export const changePhone = (newPhone: string, code: string) => api.post('/api/account/phone', { newPhone, code });
+export const changePhone = (newPhone: string, code: string) =>
+  api.post('/api/account/phone', { newPhone, code });
 
 export const enrollTotp = () => api.post<TotpEnrollResponse>('/api/account/totp/enroll');
 export const confirmTotp = (code: string) => api.post('/api/account/totp/confirm', { code });
-export const disableTotp = (password: string, code: string) => api.post('/api/account/totp/disable', { password, code });
+export const disableTotp = (password: string, code: string) =>
+  api.post('/api/account/totp/disable', { password, code });
 
 export const listSessions = (signal?: AbortSignal) =>
   api.get<SessionListResponse>('/api/account/sessions', undefined, signal);
@@ -44,7 +47,8 @@ export async function getIdentity(signal?: AbortSignal): Promise<Identity | null
 }
 export const submitIdentity = (body: IdentitySubmit) => api.post<Identity>('/api/account/identity', body);
 
-export const deleteAccount = (password: string) => apiRequest('DELETE', '/api/account', { body: { password } });
+export const deleteAccount = (password: string) =>
+  apiRequest('DELETE', '/api/account', { body: { password } });
 
 /**
  * Downloads the data export as a file. Fetched (not a plain link) so the request carries the

@@ -1,14 +1,23 @@
-import { Avatar, Card, Tag } from 'antd';
-import { MobileOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Avatar, Button, Card, Tag } from 'antd';
+import { LogoutOutlined, MobileOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
 import type { MeUser } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { formatDate } from '../../../lib/format';
+import { useSession } from '../../auth/hooks/useSession';
 
-const REAL_NAME_COLOR = { none: 'default', pending: 'processing', verified: 'success', rejected: 'error' } as const;
+const REAL_NAME_COLOR = {
+  none: 'default',
+  pending: 'processing',
+  verified: 'success',
+  rejected: 'error',
+} as const;
 
 /** Who is signed in: name, masked phone, account kinds, staff roles and verification state. */
 export function AccountHeader({ user }: { user: MeUser }) {
   const t = useT();
+  const navigate = useNavigate();
+  const { signOut } = useSession();
   return (
     <Card variant="borderless" className="account-header" data-testid="account-header">
       <Avatar size={56} className="account-avatar">
@@ -39,6 +48,14 @@ export function AccountHeader({ user }: { user: MeUser }) {
           </Tag>
         </div>
       </div>
+      <Button
+        className="account-signout"
+        icon={<LogoutOutlined />}
+        data-testid="sign-out"
+        onClick={() => void signOut().then(() => navigate('/'))}
+      >
+        {t('nav.logout')}
+      </Button>
     </Card>
   );
 }

@@ -32,7 +32,9 @@ function AccountContent() {
   const size = useScreenSize();
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
-  const active: TabKey = (TABS as readonly string[]).includes(requested ?? '') ? (requested as TabKey) : 'profile';
+  const active: TabKey = (TABS as readonly string[]).includes(requested ?? '')
+    ? (requested as TabKey)
+    : 'profile';
   if (!user) return null;
 
   return (

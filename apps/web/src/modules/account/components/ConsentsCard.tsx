@@ -33,7 +33,11 @@ export function ConsentsCard() {
               c.withdrawnAt
                 ? [<Tag key="w">{t('consents.withdrawn')}</Tag>]
                 : [
-                    <Popconfirm key="withdraw" title={t('consents.withdrawConfirm')} onConfirm={() => withdraw(c.id)}>
+                    <Popconfirm
+                      key="withdraw"
+                      title={t('consents.withdrawConfirm')}
+                      onConfirm={() => withdraw(c.id)}
+                    >
                       <Button size="small">{t('consents.withdraw')}</Button>
                     </Popconfirm>,
                   ]
@@ -42,14 +46,17 @@ export function ConsentsCard() {
             <List.Item.Meta
               title={
                 <span>
-                  {t(`consents.purpose.${c.purpose}`)} {!c.withdrawnAt && <Tag color="success">{t('consents.active')}</Tag>}
+                  {t(`consents.purpose.${c.purpose}`)}{' '}
+                  {!c.withdrawnAt && <Tag color="success">{t('consents.active')}</Tag>}
                 </span>
               }
               description={
                 <span className="session-meta">
                   <span>{t('consents.version', { v: c.version })}</span>
                   <span>{t('consents.grantedAt', { time: formatDateTime(c.grantedAt) })}</span>
-                  {c.withdrawnAt && <span>{t('consents.withdrawnAt', { time: formatDateTime(c.withdrawnAt) })}</span>}
+                  {c.withdrawnAt && (
+                    <span>{t('consents.withdrawnAt', { time: formatDateTime(c.withdrawnAt) })}</span>
+                  )}
                 </span>
               }
             />

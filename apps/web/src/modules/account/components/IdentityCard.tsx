@@ -9,7 +9,12 @@ import { useFormRules } from '../../auth/hooks/useFormRules';
 import { useSession } from '../../auth/hooks/useSession';
 import { getIdentity, grantConsent, submitIdentity } from '../api/accountApi';
 
-const STATUS_COLOR = { none: 'default', pending: 'processing', verified: 'success', rejected: 'error' } as const;
+const STATUS_COLOR = {
+  none: 'default',
+  pending: 'processing',
+  verified: 'success',
+  rejected: 'error',
+} as const;
 
 interface IdentityForm {
   fullName: string;
@@ -61,15 +66,31 @@ export function IdentityCard() {
         <Descriptions size="small" column={1} className="card-alert">
           <Descriptions.Item label={t('identity.fullName')}>{record.fullNameMasked ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('identity.idNumber')}>{record.idNumberMasked ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('account.realName')}>{formatDateTime(record.submittedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('account.realName')}>
+            {formatDateTime(record.submittedAt)}
+          </Descriptions.Item>
         </Descriptions>
       )}
       {status === 'rejected' && record?.rejectReason && (
-        <Alert type="error" showIcon className="card-alert" title={t('identity.rejectedReason', { reason: record.rejectReason })} />
+        <Alert
+          type="error"
+          showIcon
+          className="card-alert"
+          title={t('identity.rejectedReason', { reason: record.rejectReason })}
+        />
       )}
       {canSubmit && !identity.loading && (
-        <Form<IdentityForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
-          <Form.Item name="fullName" label={t('identity.fullName')} rules={[rules.required, { min: 2, max: 40 }]}>
+        <Form<IdentityForm>
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          requiredMark={false}
+        >
+          <Form.Item
+            name="fullName"
+            label={t('identity.fullName')}
+            rules={[rules.required, { min: 2, max: 40 }]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item
@@ -79,7 +100,9 @@ export function IdentityCard() {
               rules.required,
               {
                 validator: (_, v: string | undefined) =>
-                  !v || isValidResidentId(v) ? Promise.resolve() : Promise.reject(new Error(t('validate.idNumber'))),
+                  !v || isValidResidentId(v)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('validate.idNumber'))),
               },
             ]}
           >
@@ -88,7 +111,12 @@ export function IdentityCard() {
           <Form.Item
             name="consent"
             valuePropName="checked"
-            rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('validate.consent')))) }]}
+            rules={[
+              {
+                validator: (_, v) =>
+                  v ? Promise.resolve() : Promise.reject(new Error(t('validate.consent'))),
+              },
+            ]}
           >
             <Checkbox>{t('identity.consent')}</Checkbox>
           </Form.Item>

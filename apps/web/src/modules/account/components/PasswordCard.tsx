@@ -45,7 +45,12 @@ export function PasswordCard() {
         <Form.Item name="newPassword" label={t('password.new')} rules={rules.newPassword}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('password.confirm')} dependencies={['newPassword']} rules={[rules.required, rules.sameAs('newPassword')]}>
+        <Form.Item
+          name="confirm"
+          label={t('password.confirm')}
+          dependencies={['newPassword']}
+          rules={[rules.required, rules.sameAs('newPassword')]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>

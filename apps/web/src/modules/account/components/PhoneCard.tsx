@@ -63,14 +63,28 @@ export function PhoneCard() {
       {open && (
         <Form<PhoneForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item name="newPhone" label={t('phone.new')} rules={rules.phone}>
-            <Input inputMode="tel" autoComplete="tel" maxLength={20} placeholder={t('field.phonePlaceholder')} />
+            <Input
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={20}
+              placeholder={t('field.phonePlaceholder')}
+            />
           </Form.Item>
           <Form.Item label={t('field.code')} required>
             <div className="code-row">
               <Form.Item name="code" noStyle rules={rules.code}>
-                <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('field.codePlaceholder')} />
+                <Input
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  placeholder={t('field.codePlaceholder')}
+                />
               </Form.Item>
-              <SmsCodeButton purpose="change_phone" getPhone={getPhone} onError={(err) => void message.error(applyFieldErrors(form, err))} />
+              <SmsCodeButton
+                purpose="change_phone"
+                getPhone={getPhone}
+                onError={(err) => void message.error(applyFieldErrors(form, err))}
+              />
             </div>
           </Form.Item>
           <div className="form-actions">

@@ -27,7 +27,12 @@ export function DataExportCard() {
   return (
     <Card variant="borderless" title={t('export.title')} data-testid="export-card">
       <p className="card-lead">{t('export.desc')}</p>
-      <Button icon={<DownloadOutlined />} onClick={() => void run()} loading={busy} data-testid="export-button">
+      <Button
+        icon={<DownloadOutlined />}
+        onClick={() => void run()}
+        loading={busy}
+        data-testid="export-button"
+      >
         {t('export.button')}
       </Button>
     </Card>
@@ -76,7 +81,13 @@ export function DeleteAccountCard() {
         destroyOnHidden
       >
         <p>{t('delete.confirmDesc')}</p>
-        <Form form={form} id="delete-account-form" layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form
+          form={form}
+          id="delete-account-form"
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+          requiredMark={false}
+        >
           <Form.Item name="password" label={t('field.password')} rules={[rules.required]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
@@ -86,7 +97,9 @@ export function DeleteAccountCard() {
             rules={[
               {
                 validator: (_, v: string | undefined) =>
-                  v?.trim() === t('delete.phrase') ? Promise.resolve() : Promise.reject(new Error(t('delete.confirmPhrase'))),
+                  v?.trim() === t('delete.phrase')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('delete.confirmPhrase'))),
               },
             ]}
           >

@@ -35,9 +35,17 @@ export function SessionsCard() {
             <List.Item
               actions={
                 s.current
-                  ? [<Tag key="cur" color="success">{t('sessions.current')}</Tag>]
+                  ? [
+                      <Tag key="cur" color="success">
+                        {t('sessions.current')}
+                      </Tag>,
+                    ]
                   : [
-                      <Popconfirm key="revoke" title={t('sessions.revokeConfirm')} onConfirm={() => revoke(s.id)}>
+                      <Popconfirm
+                        key="revoke"
+                        title={t('sessions.revokeConfirm')}
+                        onConfirm={() => revoke(s.id)}
+                      >
                         <Button danger size="small">
                           {t('sessions.revoke')}
                         </Button>
@@ -46,7 +54,13 @@ export function SessionsCard() {
               }
             >
               <List.Item.Meta
-                avatar={mobile ? <MobileOutlined className="list-icon" /> : <DesktopOutlined className="list-icon" />}
+                avatar={
+                  mobile ? (
+                    <MobileOutlined className="list-icon" />
+                  ) : (
+                    <DesktopOutlined className="list-icon" />
+                  )
+                }
                 title={device}
                 description={
                   <span className="session-meta">

@@ -86,7 +86,9 @@ export function TwoFactorCard() {
       }
     >
       <p className="card-lead">{t('totp.desc')}</p>
-      {me?.twoFactor?.mustEnroll && !enrollment && <Alert type="warning" showIcon title={t('guard.twoFactorDesc')} className="card-alert" />}
+      {me?.twoFactor?.mustEnroll && !enrollment && (
+        <Alert type="warning" showIcon title={t('guard.twoFactorDesc')} className="card-alert" />
+      )}
       {!enabled && !enrollment && (
         <Button type="primary" onClick={() => void start()} loading={busy} data-testid="totp-start">
           {t('totp.enable')}
@@ -95,7 +97,14 @@ export function TwoFactorCard() {
       {enrollment && (
         <div className="totp-enroll">
           <p>{t('totp.scan')}</p>
-          <img src={enrollment.qr} alt="TOTP QR" width={220} height={220} className="totp-qr" data-testid="totp-qr" />
+          <img
+            src={enrollment.qr}
+            alt="TOTP QR"
+            width={220}
+            height={220}
+            className="totp-qr"
+            data-testid="totp-qr"
+          />
           <p className="totp-secret">
             {t('totp.secret')}
             <code>{enrollment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
@@ -103,7 +112,13 @@ export function TwoFactorCard() {
           <p>{t('totp.enterCode')}</p>
           <Form form={codeForm} layout="inline" onFinish={(v) => void confirm(v)} className="totp-form">
             <Form.Item name="code" rules={rules.code}>
-              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="123456" className="code-input" />
+              <Input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                placeholder="123456"
+                className="code-input"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('totp.confirm')}

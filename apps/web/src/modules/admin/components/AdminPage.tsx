@@ -35,7 +35,12 @@ function AdminContent() {
     <div className="page admin-page" data-testid="admin-page">
       <h1 className="page-title">{t('admin.title')}</h1>
       <Card variant="borderless">
-        <Tabs activeKey={active} onChange={(key) => setParams({ tab: key }, { replace: true })} items={items} destroyOnHidden />
+        <Tabs
+          activeKey={active}
+          onChange={(key) => setParams({ tab: key }, { replace: true })}
+          items={items}
+          destroyOnHidden
+        />
       </Card>
     </div>
   );

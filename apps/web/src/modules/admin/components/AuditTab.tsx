@@ -15,7 +15,12 @@ interface Filters {
   actorId?: string;
 }
 
-const OUTCOME_COLOR: Record<AuditOutcome, string> = { allowed: 'blue', success: 'green', denied: 'red', failure: 'orange' };
+const OUTCOME_COLOR: Record<AuditOutcome, string> = {
+  allowed: 'blue',
+  success: 'green',
+  denied: 'red',
+  failure: 'orange',
+};
 const OUTCOMES: AuditOutcome[] = ['success', 'failure', 'allowed', 'denied'];
 
 /** Audit search: time range, action, outcome, actor; officers see only their region (server-enforced). */
@@ -83,7 +88,13 @@ export function AuditTab() {
         expandable={{
           expandedRowRender: (e) => (
             <Typography.Paragraph className="audit-details">
-              <pre>{JSON.stringify({ requestId: e.requestId, actorRoles: e.actorRoles, details: e.details }, null, 2)}</pre>
+              <pre>
+                {JSON.stringify(
+                  { requestId: e.requestId, actorRoles: e.actorRoles, details: e.details },
+                  null,
+                  2,
+                )}
+              </pre>
             </Typography.Paragraph>
           ),
         }}
@@ -103,10 +114,15 @@ export function AuditTab() {
             dataIndex: 'outcome',
             render: (v: AuditOutcome) => <Tag color={OUTCOME_COLOR[v]}>{t(`audit.outcome.${v}`)}</Tag>,
           },
-          { title: t('audit.actor'), dataIndex: 'actorId', render: (v: string | null) => (v ? <code>{v.slice(0, 8)}</code> : '—') },
+          {
+            title: t('audit.actor'),
+            dataIndex: 'actorId',
+            render: (v: string | null) => (v ? <code>{v.slice(0, 8)}</code> : '—'),
+          },
           {
             title: t('audit.target'),
-            render: (_, e) => (e.targetType ? `${e.targetType}${e.targetId ? ` · ${e.targetId.slice(0, 12)}` : ''}` : '—'),
+            render: (_, e) =>
+              e.targetType ? `${e.targetType}${e.targetId ? ` · ${e.targetId.slice(0, 12)}` : ''}` : '—',
           },
           { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
           { title: t('audit.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? '—' },

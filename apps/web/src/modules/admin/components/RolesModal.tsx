@@ -1,38 +1,48 @@
-import { Alert, App, Button, Form, Modal, Select, Space } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
-import type { AdminUser, StaffRole } from '@tianfu/contracts';
+import { Alert, App, Button, Form, List, Modal, Popconfirm, Select, Spin, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import type { StaffRole } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { applyFieldErrors } from '../../../lib/api/formErrors';
+import { formatDate } from '../../../lib/format';
+import { useRemote } from '../../../lib/hooks/useRemote';
 import { RegionCascader } from '../../regions/components/RegionCascader';
-import { setUserRoles } from '../api/adminApi';
+import { getUser, grantRole, revokeRole } from '../api/adminApi';
 
-interface RolesForm {
-  roles: { role: StaffRole; regionCode: string | null }[];
+interface GrantForm {
+  role: StaffRole;
+  regionCode: string | null;
 }
 
 const ROLES: StaffRole[] = ['officer', 'editor', 'admin'];
 
-/** Grants and revokes staff roles of one user (the whole list is replaced on save). */
-export function RolesModal({ user, onClose, onSaved }: { user: AdminUser | null; onClose: () => void; onSaved: () => void }) {
+/** One user's staff roles: each can be revoked; a new one granted (officers with their region). */
+export function RolesModal({
+  userId,
+  onClose,
+  onChanged,
+}: {
+  userId: string | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<RolesForm>();
+  const [form] = Form.useForm<GrantForm>();
+  const role = Form.useWatch('role', form);
   const [busy, setBusy] = useState(false);
+  const user = useRemote((signal) => (userId ? getUser(userId, signal) : Promise.resolve(null)), [userId]);
+  const detail = user.data;
 
-  useEffect(() => {
-    if (user) form.setFieldsValue({ roles: user.roles.map((r) => ({ role: r.role, regionCode: r.regionCode })) });
-  }, [user, form]);
-
-  const save = async (v: RolesForm) => {
-    if (!user) return;
+  const grant = async (v: GrantForm) => {
+    if (!userId) return;
     setBusy(true);
     try {
-      await setUserRoles(user.id, {
-        roles: (v.roles ?? []).map((r) => ({ role: r.role, regionCode: r.role === 'officer' ? r.regionCode : (r.regionCode ?? null) })),
-      });
+      await grantRole(userId, { role: v.role, regionCode: v.role === 'officer' ? v.regionCode : null });
       void message.success(t('users.rolesSaved'));
-      onSaved();
+      form.resetFields();
+      user.reload();
+      onChanged();
     } catch (err) {
       void message.error(applyFieldErrors(form, err));
     } finally {
@@ -40,55 +50,93 @@ export function RolesModal({ user, onClose, onSaved }: { user: AdminUser | null;
     }
   };
 
+  const revoke = async (roleId: string) => {
+    if (!userId) return;
+    try {
+      await revokeRole(userId, roleId);
+      void message.success(t('users.rolesSaved'));
+      user.reload();
+      onChanged();
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    }
+  };
+
   return (
     <Modal
-      open={Boolean(user)}
-      title={user ? t('users.rolesTitle', { name: user.displayName }) : ''}
+      open={Boolean(userId)}
+      title={detail ? t('users.rolesTitle', { name: detail.displayName }) : t('users.editRoles')}
       onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, htmlType: 'submit', form: 'roles-form' }}
+      footer={null}
       destroyOnHidden
       width={560}
     >
-      <Alert type="info" showIcon title={t('users.rolesHint')} className="card-alert" />
-      <Form form={form} id="roles-form" layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
-        <Form.List name="roles">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" className="role-row" wrap>
-                  <Form.Item name={[field.name, 'role']} label={t('users.role')} rules={[{ required: true }]}>
-                    <Select style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-                  </Form.Item>
-                  <Form.Item
-                    noStyle
-                    shouldUpdate={(prev: RolesForm, next: RolesForm) => prev.roles?.[field.name]?.role !== next.roles?.[field.name]?.role}
-                  >
-                    {({ getFieldValue }) => (
-                      <Form.Item
-                        name={[field.name, 'regionCode']}
-                        label={t('users.roleRegion')}
-                        rules={
-                          getFieldValue(['roles', field.name, 'role']) === 'officer'
-                            ? [{ required: true, message: t('users.roleRegionRequired') }]
-                            : []
-                        }
-                      >
-                        <RegionCascader />
-                      </Form.Item>
-                    )}
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} danger type="text" className="role-remove" onClick={() => remove(field.name)} aria-label={t('common.delete')} />
-                </Space>
-              ))}
-              <Button icon={<PlusOutlined />} type="dashed" block onClick={() => add({ role: 'officer', regionCode: null })}>
+      {!detail ? (
+        <div className="page-center">
+          <Spin />
+        </div>
+      ) : (
+        <>
+          <Alert type="info" showIcon title={t('users.rolesHint')} className="card-alert" />
+          <List
+            size="small"
+            bordered
+            dataSource={detail.roles}
+            locale={{ emptyText: t('users.noRoles') }}
+            renderItem={(r) => (
+              <List.Item
+                actions={
+                  detail.can.manageRoles
+                    ? [
+                        <Popconfirm
+                          key="revoke"
+                          title={t('users.revokeConfirm')}
+                          onConfirm={() => revoke(r.id)}
+                        >
+                          <Button size="small" danger>
+                            {t('users.revoke')}
+                          </Button>
+                        </Popconfirm>,
+                      ]
+                    : []
+                }
+              >
+                <span>
+                  <Tag color="gold">{t(`role.${r.role}`)}</Tag>
+                  {r.regionName ?? ''}
+                  <span className="muted"> · {formatDate(r.createdAt)}</span>
+                </span>
+              </List.Item>
+            )}
+          />
+          {detail.can.manageRoles && (
+            <Form<GrantForm>
+              form={form}
+              layout="vertical"
+              className="grant-form"
+              initialValues={{ role: 'officer', regionCode: null }}
+              onFinish={(v) => void grant(v)}
+              requiredMark={false}
+            >
+              <Form.Item name="role" label={t('users.role')}>
+                <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+              </Form.Item>
+              {role === 'officer' && (
+                <Form.Item
+                  name="regionCode"
+                  label={t('users.roleRegion')}
+                  rules={[{ required: true, message: t('users.roleRegionRequired') }]}
+                >
+                  <RegionCascader />
+                </Form.Item>
+              )}
+              <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={busy} block>
                 {t('users.addRole')}
               </Button>
-            </>
+            </Form>
           )}
-        </Form.List>
-      </Form>
+        </>
+      )}
     </Modal>
   );
 }

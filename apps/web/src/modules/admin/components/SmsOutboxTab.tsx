@@ -16,7 +16,10 @@ export function SmsOutboxTab() {
   const t = useT();
   const [query, setQuery] = useState<Query>({});
   const [page, setPage] = useState(1);
-  const outbox = useRemote((signal) => listSmsOutbox({ ...query, page, pageSize: 20 }, signal), [query, page]);
+  const outbox = useRemote(
+    (signal) => listSmsOutbox({ ...query, page, pageSize: 20 }, signal),
+    [query, page],
+  );
 
   return (
     <div data-testid="sms-tab">
@@ -78,7 +81,11 @@ export function SmsOutboxTab() {
           { title: t('sms.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           { title: t('users.phone'), dataIndex: 'phoneMasked' },
           { title: t('sms.purpose'), dataIndex: 'purpose' },
-          { title: t('sms.body'), dataIndex: 'body', render: (v: string) => <span className="sms-body">{v}</span> },
+          {
+            title: t('sms.body'),
+            dataIndex: 'body',
+            render: (v: string) => <span className="sms-body">{v}</span>,
+          },
           {
             title: t('sms.status'),
             dataIndex: 'status',

@@ -1,19 +1,21 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import type { AdminUser } from '@tianfu/contracts';
+import type { AdminUserSummary, UserStatus } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { formatDate } from '../../../lib/format';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { listUsers } from '../api/adminApi';
 import { RolesModal } from './RolesModal';
 
+const STATUS_COLOR: Record<UserStatus, string> = { active: 'green', disabled: 'orange', deleted: 'default' };
+
 /** Searchable user list with each user's kinds and staff roles; roles edited in a modal. */
 export function UsersTab() {
   const t = useT();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const users = useRemote((signal) => listUsers({ q, page, pageSize: 20 }, signal), [q, page]);
 
   return (
@@ -28,7 +30,7 @@ export function UsersTab() {
           setQ(value.trim());
         }}
       />
-      <Table<AdminUser>
+      <Table<AdminUserSummary>
         rowKey="id"
         size="middle"
         loading={users.loading}
@@ -53,39 +55,44 @@ export function UsersTab() {
           {
             title: t('users.roles'),
             render: (_, u) =>
-              u.roles.length === 0
-                ? <span className="muted">{t('users.noRoles')}</span>
-                : u.roles.map((r) => (
-                    <Tag key={`${r.role}${r.regionCode ?? ''}`} color="gold">
-                      {t(`role.${r.role}`)}
-                      {r.regionCode ? ` · ${r.regionCode}` : ''}
-                    </Tag>
-                  )),
+              u.roles.length === 0 ? (
+                <span className="muted">{t('users.noRoles')}</span>
+              ) : (
+                u.roles.map((r) => (
+                  <Tag key={r.id} color="gold">
+                    {t(`role.${r.role}`)}
+                    {r.regionName ? ` · ${r.regionName}` : ''}
+                  </Tag>
+                ))
+              ),
           },
           {
             title: t('users.twoFactor'),
-            render: (_, u) => (u.totpEnabled ? <CheckCircleFilled className="ok-icon" /> : <MinusCircleOutlined className="muted" />),
+            render: (_, u) =>
+              u.totpEnabled ? (
+                <CheckCircleFilled className="ok-icon" />
+              ) : (
+                <MinusCircleOutlined className="muted" />
+              ),
           },
-          { title: t('users.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? '—' },
+          { title: t('users.region'), dataIndex: 'regionName', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('users.status'),
+            dataIndex: 'status',
+            render: (v: UserStatus) => <Tag color={STATUS_COLOR[v]}>{t(`users.status.${v}`)}</Tag>,
+          },
           { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
           {
             title: t('users.actions'),
             render: (_, u) => (
-              <Button size="small" onClick={() => setEditing(u)}>
+              <Button size="small" onClick={() => setEditing(u.id)} disabled={u.status === 'deleted'}>
                 {t('users.editRoles')}
               </Button>
             ),
           },
         ]}
       />
-      <RolesModal
-        user={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          users.reload();
-        }}
-      />
+      <RolesModal userId={editing} onClose={() => setEditing(null)} onChanged={users.reload} />
     </div>
   );
 }

@@ -12,7 +12,13 @@ const KINDS: { kind: AccountKind; icon: ReactNode; desc: MessageKey }[] = [
 ];
 
 /** Four large, tappable choices of account kind (a radio group underneath, for keyboards and screen readers). */
-export function KindPicker({ value, onChange }: { value?: AccountKind; onChange: (kind: AccountKind) => void }) {
+export function KindPicker({
+  value,
+  onChange,
+}: {
+  value?: AccountKind;
+  onChange: (kind: AccountKind) => void;
+}) {
   const t = useT();
   return (
     <div className="kind-picker" role="radiogroup">

@@ -115,9 +115,21 @@ export function LoginPage() {
           </h1>
           <p className="auth-hint">{t('login.totpDesc')}</p>
           {errorAlert}
-          <Form form={totpForm} layout="vertical" size="large" onFinish={(v) => void submitTotp(v)} requiredMark={false}>
+          <Form
+            form={totpForm}
+            layout="vertical"
+            size="large"
+            onFinish={(v) => void submitTotp(v)}
+            requiredMark={false}
+          >
             <Form.Item name="code" label={t('field.totp')} rules={rules.code}>
-              <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus className="code-input" />
+              <Input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                autoFocus
+                className="code-input"
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy} data-testid="totp-submit">
               {t('login.totpSubmit')}
@@ -148,9 +160,21 @@ export function LoginPage() {
           ]}
         />
         {errorAlert}
-        <Form<LoginForm> form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form<LoginForm>
+          form={form}
+          layout="vertical"
+          size="large"
+          onFinish={(v) => void submit(v)}
+          requiredMark={false}
+        >
           <Form.Item name="phone" label={t('field.phone')} rules={rules.phone}>
-            <Input prefix={<MobileOutlined />} inputMode="tel" autoComplete="tel" placeholder={t('field.phonePlaceholder')} maxLength={20} />
+            <Input
+              prefix={<MobileOutlined />}
+              inputMode="tel"
+              autoComplete="tel"
+              placeholder={t('field.phonePlaceholder')}
+              maxLength={20}
+            />
           </Form.Item>
           {method === 'password' ? (
             <Form.Item name="password" label={t('field.password')} rules={[rules.required]}>
@@ -160,9 +184,18 @@ export function LoginPage() {
             <Form.Item label={t('field.code')} required>
               <div className="code-row">
                 <Form.Item name="code" noStyle rules={rules.code}>
-                  <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('field.codePlaceholder')} />
+                  <Input
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    placeholder={t('field.codePlaceholder')}
+                  />
                 </Form.Item>
-                <SmsCodeButton purpose="login" getPhone={getPhone} onError={(err) => setError(toShownError(form, err))} />
+                <SmsCodeButton
+                  purpose="login"
+                  getPhone={getPhone}
+                  onError={(err) => setError(toShownError(form, err))}
+                />
               </div>
             </Form.Item>
           )}

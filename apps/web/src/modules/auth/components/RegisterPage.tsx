@@ -91,20 +91,35 @@ export function RegisterPage() {
             { title: t('register.step.details') },
           ]}
         />
-        {error && <Alert className="auth-alert" type="error" showIcon title={error} data-testid="form-error" />}
+        {error && (
+          <Alert className="auth-alert" type="error" showIcon title={error} data-testid="form-error" />
+        )}
 
         {step === 0 && (
           <>
             <h2 className="auth-subtitle">{t('register.kindTitle')}</h2>
             <KindPicker value={kind} onChange={setKind} />
             <p className="auth-hint">{t('register.kindHint')}</p>
-            <Button type="primary" size="large" block disabled={!kind} onClick={() => setStep(1)} data-testid="next">
+            <Button
+              type="primary"
+              size="large"
+              block
+              disabled={!kind}
+              onClick={() => setStep(1)}
+              data-testid="next"
+            >
               {t('common.next')}
             </Button>
           </>
         )}
 
-        <Form<RegisterForm> form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
+        <Form<RegisterForm>
+          form={form}
+          layout="vertical"
+          size="large"
+          onFinish={(v) => void submit(v)}
+          requiredMark={false}
+        >
           {step >= 1 && kind && (
             <div className="auth-kind-line">
               <Tag color="blue">{t('register.kindSelected', { kind: t(`kind.${kind}`) })}</Tag>
@@ -115,8 +130,19 @@ export function RegisterPage() {
           )}
           {step === 1 && (
             <>
-              <Form.Item name="phone" label={t('field.phone')} rules={rules.phone} extra={t('register.phoneHint')}>
-                <Input prefix={<MobileOutlined />} inputMode="tel" autoComplete="tel" placeholder={t('field.phonePlaceholder')} maxLength={20} />
+              <Form.Item
+                name="phone"
+                label={t('field.phone')}
+                rules={rules.phone}
+                extra={t('register.phoneHint')}
+              >
+                <Input
+                  prefix={<MobileOutlined />}
+                  inputMode="tel"
+                  autoComplete="tel"
+                  placeholder={t('field.phonePlaceholder')}
+                  maxLength={20}
+                />
               </Form.Item>
               <SmsCodeButton
                 block
@@ -135,13 +161,30 @@ export function RegisterPage() {
               <Form.Item label={t('field.code')} required extra={t('register.detailsHint')}>
                 <div className="code-row">
                   <Form.Item name="code" noStyle rules={rules.code}>
-                    <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t('field.codePlaceholder')} />
+                    <Input
+                      inputMode="numeric"
+                      autoComplete="one-time-code"
+                      maxLength={6}
+                      placeholder={t('field.codePlaceholder')}
+                    />
                   </Form.Item>
-                  <SmsCodeButton purpose="register" getPhone={getPhone} onError={(err) => setError(applyFieldErrors(form, err))} />
+                  <SmsCodeButton
+                    purpose="register"
+                    getPhone={getPhone}
+                    onError={(err) => setError(applyFieldErrors(form, err))}
+                  />
                 </div>
               </Form.Item>
-              <Form.Item name="displayName" label={t('field.displayName')} rules={[rules.required, { max: 60 }]}>
-                <Input prefix={<UserOutlined />} autoComplete="name" placeholder={t('field.displayNamePlaceholder')} />
+              <Form.Item
+                name="displayName"
+                label={t('field.displayName')}
+                rules={[rules.required, { max: 60 }]}
+              >
+                <Input
+                  prefix={<UserOutlined />}
+                  autoComplete="name"
+                  placeholder={t('field.displayNamePlaceholder')}
+                />
               </Form.Item>
               <Alert className="policy-hint" type="info" title={t('register.passwordPolicy')} />
               <Form.Item name="password" label={t('field.password')} rules={rules.newPassword} hasFeedback>
@@ -162,11 +205,22 @@ export function RegisterPage() {
               <Form.Item
                 name="acceptTerms"
                 valuePropName="checked"
-                rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('validate.terms')))) }]}
+                rules={[
+                  {
+                    validator: (_, v) =>
+                      v ? Promise.resolve() : Promise.reject(new Error(t('validate.terms'))),
+                  },
+                ]}
               >
                 <Checkbox data-testid="accept-terms">{t('register.terms')}</Checkbox>
               </Form.Item>
-              <Button type="primary" htmlType="submit" block loading={submitting} data-testid="register-submit">
+              <Button
+                type="primary"
+                htmlType="submit"
+                block
+                loading={submitting}
+                data-testid="register-submit"
+              >
                 {t('register.submit')}
               </Button>
             </>

@@ -34,11 +34,16 @@ export function SmsCodeButton({ purpose, getPhone, onSent, onError, block }: Pro
     try {
       const res = await requestOtp(phone, purpose);
       setWait(res.retryAfterSeconds);
-      void message.success(t('otp.sent', { phone: res.phoneMasked, m: Math.round(res.expiresInSeconds / 60) }));
+      void message.success(
+        t('otp.sent', { phone: res.phoneMasked, m: Math.round(res.expiresInSeconds / 60) }),
+      );
       onSent?.();
     } catch (err) {
       // Rate-limited: the server says how long to wait; show the countdown rather than a dead button.
-      if (err instanceof ApiError && typeof (err.details as { retryAfterSeconds?: unknown })?.retryAfterSeconds === 'number') {
+      if (
+        err instanceof ApiError &&
+        typeof (err.details as { retryAfterSeconds?: unknown })?.retryAfterSeconds === 'number'
+      ) {
         setWait((err.details as { retryAfterSeconds: number }).retryAfterSeconds);
       }
       if (onError) onError(err);
@@ -49,7 +54,13 @@ export function SmsCodeButton({ purpose, getPhone, onSent, onError, block }: Pro
   };
 
   return (
-    <Button block={block} disabled={wait > 0} loading={sending} onClick={() => void send()} data-testid="send-code">
+    <Button
+      block={block}
+      disabled={wait > 0}
+      loading={sending}
+      onClick={() => void send()}
+      data-testid="send-code"
+    >
       {wait > 0 ? t('otp.resend', { s: wait }) : t('otp.send')}
     </Button>
   );

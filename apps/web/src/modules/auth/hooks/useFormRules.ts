@@ -26,12 +26,14 @@ export function useFormRules() {
       { min: 8, message: t('validate.passwordMin') },
     ] satisfies Rule[],
     /** Confirms the value equals the field `other`. */
-    sameAs: (other: string): Rule => ({ getFieldValue }) => ({
-      validator: (_: unknown, value: string | undefined) =>
-        !value || value === getFieldValue(other)
-          ? Promise.resolve()
-          : Promise.reject(new Error(t('validate.passwordMismatch'))),
-    }),
+    sameAs:
+      (other: string): Rule =>
+      ({ getFieldValue }) => ({
+        validator: (_: unknown, value: string | undefined) =>
+          !value || value === getFieldValue(other)
+            ? Promise.resolve()
+            : Promise.reject(new Error(t('validate.passwordMismatch'))),
+      }),
     email: { type: 'email', message: t('validate.email') } satisfies Rule,
   };
 }

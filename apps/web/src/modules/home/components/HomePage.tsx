@@ -51,17 +51,29 @@ export function HomePage() {
     <div className="home" data-testid="home-page">
       <section className="hero">
         <div className="hero-inner">
-          <p className="hero-kicker">{t('app.name')} · {t('app.org')}</p>
+          <p className="hero-kicker">
+            {t('app.name')} · {t('app.org')}
+          </p>
           <h1 className="hero-title">{t('home.heroTitle')}</h1>
           <p className="hero-desc">{t('home.heroDesc')}</p>
           <div className="hero-actions">
             {user ? (
-              <Button size="large" type="primary" className="hero-primary" onClick={() => void navigate('/account')}>
+              <Button
+                size="large"
+                type="primary"
+                className="hero-primary"
+                onClick={() => void navigate('/account')}
+              >
                 {t('home.ctaAccount')}
               </Button>
             ) : (
               <>
-                <Button size="large" type="primary" className="hero-primary" onClick={() => void navigate('/register')}>
+                <Button
+                  size="large"
+                  type="primary"
+                  className="hero-primary"
+                  onClick={() => void navigate('/register')}
+                >
                   {t('home.ctaRegister')}
                 </Button>
                 <Button size="large" ghost onClick={() => void navigate('/login')}>
@@ -102,7 +114,11 @@ export function HomePage() {
                 </div>
                 <p>{t(r.desc)}</p>
                 {!user && (
-                  <Button block onClick={() => void navigate(`/register?kind=${r.kind}`)} data-testid={`cta-${r.kind}`}>
+                  <Button
+                    block
+                    onClick={() => void navigate(`/register?kind=${r.kind}`)}
+                    data-testid={`cta-${r.kind}`}
+                  >
                     {t('home.role.cta', { kind: t(`kind.${r.kind}`) })}
                   </Button>
                 )}

@@ -24,13 +24,16 @@ export function RegionBrowser({ rootCode, rootName }: { rootCode?: string; rootN
         items={[
           { title: <a onClick={() => setTrail([])}>{rootName ?? t('region.china')}</a> },
           ...trail.map((r, i) => ({
-            title: i === trail.length - 1 ? r.name : <a onClick={() => setTrail(trail.slice(0, i + 1))}>{r.name}</a>,
+            title:
+              i === trail.length - 1 ? (
+                r.name
+              ) : (
+                <a onClick={() => setTrail(trail.slice(0, i + 1))}>{r.name}</a>
+              ),
           })),
         ]}
       />
-      <div className="region-count">
-        {!regions.loading && t('region.count', { n: items.length })}
-      </div>
+      <div className="region-count">{!regions.loading && t('region.count', { n: items.length })}</div>
       {regions.loading ? (
         <div className="page-center">
           <Spin />
@@ -53,7 +56,11 @@ export function RegionBrowser({ rootCode, rootName }: { rootCode?: string; rootN
                 >
                   <EnvironmentOutlined />
                   <span className="region-name">{r.name}</span>
-                  {drill ? <RightOutlined className="region-arrow" /> : <Tag className="region-code">{r.code}</Tag>}
+                  {drill ? (
+                    <RightOutlined className="region-arrow" />
+                  ) : (
+                    <Tag className="region-code">{r.code}</Tag>
+                  )}
                 </button>
               </List.Item>
             );

@@ -18,7 +18,11 @@ const toOption = (r: Region): Option => ({ value: r.code, label: r.name, isLeaf:
 function withChildren(options: Option[], path: string[], children: Option[]): Option[] {
   const [head, ...rest] = path;
   return options.map((o) =>
-    o.value !== head ? o : rest.length === 0 ? { ...o, children } : { ...o, children: withChildren(o.children ?? [], rest, children) },
+    o.value !== head
+      ? o
+      : rest.length === 0
+        ? { ...o, children }
+        : { ...o, children: withChildren(o.children ?? [], rest, children) },
   );
 }
 
@@ -26,7 +30,13 @@ function withChildren(options: Option[], path: string[], children: Option[]): Op
  * Province → city → county picker that loads each level on demand (the full tree is ~3,000
  * counties; a phone should not download it to pick one). Value is the deepest code chosen.
  */
-export function RegionCascader({ value, onChange }: { value?: string | null; onChange?: (code: string | null) => void }) {
+export function RegionCascader({
+  value,
+  onChange,
+}: {
+  value?: string | null;
+  onChange?: (code: string | null) => void;
+}) {
   const t = useT();
   const [options, setOptions] = useState<Option[]>([]);
   const [path, setPath] = useState<string[]>([]);
@@ -69,7 +79,9 @@ export function RegionCascader({ value, onChange }: { value?: string | null; onC
     const target = selected[selected.length - 1];
     if (!target) return;
     const keys = selected.map((o) => o.value);
-    void listRegions(target.value).then((res) => setOptions((prev) => withChildren(prev, keys, res.items.map(toOption))));
+    void listRegions(target.value).then((res) =>
+      setOptions((prev) => withChildren(prev, keys, res.items.map(toOption))),
+    );
   };
 
   return (

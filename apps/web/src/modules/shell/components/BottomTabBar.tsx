@@ -13,8 +13,18 @@ interface Tab {
 
 const TABS: Tab[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, match: (p) => p === '/' },
-  { path: '/discover', label: 'nav.discover', icon: <CompassOutlined />, match: (p) => p.startsWith('/discover') },
-  { path: '/messages', label: 'nav.messages', icon: <MessageOutlined />, match: (p) => p.startsWith('/messages') },
+  {
+    path: '/discover',
+    label: 'nav.discover',
+    icon: <CompassOutlined />,
+    match: (p) => p.startsWith('/discover'),
+  },
+  {
+    path: '/messages',
+    label: 'nav.messages',
+    icon: <MessageOutlined />,
+    match: (p) => p.startsWith('/messages'),
+  },
   {
     path: '/me',
     label: 'nav.me',
@@ -32,7 +42,12 @@ export function BottomTabBar() {
       {TABS.map((tab) => {
         const active = tab.match(pathname);
         return (
-          <Link key={tab.path} to={tab.path} className={active ? 'tab-bar-item active' : 'tab-bar-item'} aria-current={active ? 'page' : undefined}>
+          <Link
+            key={tab.path}
+            to={tab.path}
+            className={active ? 'tab-bar-item active' : 'tab-bar-item'}
+            aria-current={active ? 'page' : undefined}
+          >
             <span className="tab-bar-icon">{tab.icon}</span>
             <span className="tab-bar-label">{t(tab.label)}</span>
           </Link>

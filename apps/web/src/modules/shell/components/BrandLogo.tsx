@@ -1,5 +1,13 @@
 /** The platform mark (a cloud holding a small network: "point to network") and optional wordmark. */
-export function BrandLogo({ size = 32, withName, name }: { size?: number; withName?: boolean; name?: string }) {
+export function BrandLogo({
+  size = 32,
+  withName,
+  name,
+}: {
+  size?: number;
+  withName?: boolean;
+  name?: string;
+}) {
   return (
     <span className="brand">
       <svg width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" focusable="false">

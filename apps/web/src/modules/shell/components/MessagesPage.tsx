@@ -10,7 +10,15 @@ export function MessagesPage() {
       <div className="page" data-testid="messages-page">
         <h1 className="page-title">{t('messages.title')}</h1>
         <Card variant="borderless">
-          <Empty description={<span><strong>{t('messages.empty')}</strong><br />{t('messages.emptyDesc')}</span>} />
+          <Empty
+            description={
+              <span>
+                <strong>{t('messages.empty')}</strong>
+                <br />
+                {t('messages.emptyDesc')}
+              </span>
+            }
+          />
         </Card>
       </div>
     </RequireAuth>

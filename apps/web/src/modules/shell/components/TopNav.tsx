@@ -18,7 +18,9 @@ export function TopNav() {
   const userMenu = {
     items: [
       { key: '/account', icon: <UserOutlined />, label: t('nav.account') },
-      ...(isStaff(user) ? [{ key: '/admin', icon: <SafetyCertificateOutlined />, label: t('nav.admin') }] : []),
+      ...(isStaff(user)
+        ? [{ key: '/admin', icon: <SafetyCertificateOutlined />, label: t('nav.admin') }]
+        : []),
       { type: 'divider' as const },
       { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
     ],
@@ -36,7 +38,11 @@ export function TopNav() {
         </Link>
         <nav className="top-nav-menu" aria-label="main">
           {items.map((item) => (
-            <Link key={item.path} to={item.path} className={item.match(pathname) ? 'top-nav-link active' : 'top-nav-link'}>
+            <Link
+              key={item.path}
+              to={item.path}
+              className={item.match(pathname) ? 'top-nav-link active' : 'top-nav-link'}
+            >
               {t(item.label)}
             </Link>
           ))}

@@ -1,0 +1,205 @@
+/**
+ * The foundation journey at desktop (1280×800) and phone (390×844) sizes:
+ * register (kind → phone → code read from the SMS outbox → password) → sign out → sign in →
+ * account page and its tabs; plus the public pages, the language switch, a wrong password, and
+ * the administration pages signed in as the seeded admin with TOTP. Every page is screenshotted.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  horizontalOverflow,
+  openBrowser,
+  snap,
+  type BrowserSession,
+  type ViewportName,
+} from './support/browser.ts';
+import { DEMO_ADMIN } from './support/demo.ts';
+import { freshTotp, StaffSession } from './support/staff.ts';
+
+const baseUrl = inject('baseUrl');
+const staff = new StaffSession(baseUrl);
+
+/** A valid, unused mainland mobile number per run and viewport. */
+function newPhone(): string {
+  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+}
+
+async function signOut(page: Page, viewport: ViewportName): Promise<void> {
+  if (viewport === 'desktop') {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+  } else {
+    await page.goto(`${baseUrl}/account`);
+    await page.getByTestId('sign-out').click();
+  }
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+beforeAll(async () => {
+  await staff.signInAdmin();
+});
+
+describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) => {
+  let browser: BrowserSession;
+  let page: Page;
+  const phone = newPhone();
+  const password = 'qingcheng mountain tea 2026';
+  const name = viewport === 'desktop' ? '李青山' : '王春燕';
+
+  beforeAll(async () => {
+    browser = await openBrowser(viewport);
+    page = browser.page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the public home page in Chinese, then in English after the switch', async () => {
+    await page.goto(baseUrl);
+    await page.getByTestId('home-page').waitFor();
+    await page.getByText('四大功能').waitFor();
+    await page.getByTestId(viewport === 'desktop' ? 'top-nav' : 'tab-bar').waitFor();
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '01-home');
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Four functions').waitFor();
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+    await snap(page, viewport, '02-home-en');
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('四大功能').waitFor();
+  });
+
+  it('shows discover, and asks to sign in for messages', async () => {
+    await page.goto(`${baseUrl}/discover`);
+    await page.getByTestId('region-browser').getByText('成都市').waitFor();
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '03-discover');
+    await page.goto(`${baseUrl}/messages`);
+    await page.getByText('请先登录').waitFor();
+    await snap(page, viewport, '04-messages-signed-out');
+  });
+
+  it('registers with a code from the SMS outbox', async () => {
+    await page.goto(`${baseUrl}/register`);
+    await page.getByTestId('kind-scientist').waitFor();
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '05-register-kind');
+    await page.getByTestId('kind-scientist').click();
+    await page.getByTestId('next').click();
+
+    // A wrong number is refused on the field before anything is sent.
+    await page.locator('#phone').fill('12345');
+    await page.getByTestId('send-code').click();
+    await page.getByText('请输入正确的 11 位手机号').waitFor();
+    await page.locator('#phone').fill(phone);
+    await snap(page, viewport, '06-register-phone');
+    await page.getByTestId('send-code').click();
+    await page.locator('#code').waitFor();
+
+    const code = await staff.latestCode(phone, 'register');
+    await page.locator('#code').fill(code);
+    await page.locator('#displayName').fill(name);
+    await page.locator('#password').fill(password);
+    await page.locator('#passwordConfirm').fill(password);
+    await page.locator('.ant-checkbox-wrapper').click();
+    await snap(page, viewport, '07-register-details');
+    await page.getByTestId('register-submit').click();
+
+    await page.waitForURL(`${baseUrl}/account`);
+    await page.getByTestId('account-header').getByText(name).waitFor();
+    await expect(page.getByTestId('account-header').textContent()).resolves.toContain('科技工作者');
+    // The phone is shown masked, never in full.
+    const header = (await page.getByTestId('account-header').textContent()) ?? '';
+    expect(header).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(header).not.toContain(phone);
+    await snap(page, viewport, '08-account-after-register');
+  });
+
+  it('signs out, refuses a wrong password in Chinese, and signs in', async () => {
+    await signOut(page, viewport);
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#phone').fill(phone);
+    await page.getByRole('tab', { name: '短信验证码登录' }).click();
+    await page.getByTestId('send-code').waitFor();
+    await snap(page, viewport, '09-login-sms');
+    await page.getByRole('tab', { name: '密码登录' }).click();
+
+    await page.locator('#password').fill('not my password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('form-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '10-login-wrong-password');
+
+    await page.locator('#password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(`${baseUrl}/account`);
+    await page.getByTestId('profile-card').waitFor();
+    await expect(page.locator('#displayName').inputValue()).resolves.toBe(name);
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '11-account-profile');
+  });
+
+  it('shows every account tab', async () => {
+    await page.getByRole('tab', { name: '账户安全' }).click();
+    await page.getByTestId('totp-start').waitFor();
+    await snap(page, viewport, '12-account-security');
+    await page.getByTestId('totp-start').click();
+    await page.getByTestId('totp-qr').waitFor();
+    await snap(page, viewport, '13-account-totp-enrol');
+
+    await page.getByRole('tab', { name: '登录设备' }).click();
+    await page.getByTestId('sessions-card').getByText('当前设备').waitFor();
+    await snap(page, viewport, '14-account-sessions');
+
+    await page.getByRole('tab', { name: '隐私与数据' }).click();
+    await page.getByTestId('consents-card').getByText('用户协议').first().waitFor();
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '15-account-privacy');
+
+    await page.getByTestId('delete-open').click();
+    await page.getByText('确认注销账户？').waitFor();
+    await snap(page, viewport, '16-account-delete-confirm');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+
+    await page.goto(`${baseUrl}/messages`);
+    await page.getByTestId('messages-page').waitFor();
+    await snap(page, viewport, '17-messages');
+    await signOut(page, viewport);
+  });
+
+  it('opens the administration pages as the seeded admin with TOTP', async () => {
+    expect(staff.totpSecret).toBeTruthy();
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#phone').fill(DEMO_ADMIN.phone);
+    await page.locator('#password').fill(DEMO_ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-totp-page').waitFor();
+    await snap(page, viewport, '18-login-totp');
+    await page.locator('#code').fill(await freshTotp(staff.totpSecret!));
+    await page.getByTestId('totp-submit').click();
+    await page.waitForURL(`${baseUrl}/account`);
+
+    await page.goto(`${baseUrl}/admin?tab=users`);
+    await page.getByTestId('users-tab').getByText(name).first().waitFor();
+    await snap(page, viewport, '19-admin-users');
+    await page.goto(`${baseUrl}/admin?tab=regions`);
+    await page.getByTestId('region-browser').getByText('四川省').first().waitFor();
+    await snap(page, viewport, '20-admin-regions');
+    await page.goto(`${baseUrl}/admin?tab=audit`);
+    await page.getByTestId('audit-tab').locator('.ant-table-row').first().waitFor();
+    await snap(page, viewport, '21-admin-audit');
+    await page.goto(`${baseUrl}/admin?tab=sms`);
+    await page.getByTestId('sms-tab').locator('.ant-table-row').first().waitFor();
+    await snap(page, viewport, '22-admin-sms');
+    await expect(page.getByTestId('sms-tab').textContent()).resolves.toContain(
+      `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+    );
+  });
+});
