@@ -4,7 +4,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -28,6 +28,7 @@ export function webDistDir(deps: Pick<ResolvedDeps, 'webDist' | 'config'>): stri
 export async function registerWebApp(app: FastifyInstance, deps: ResolvedDeps): Promise<string | null> {
   const dir = webDistDir(deps);
   if (!dir) return null;
+  const assetsDir = join(dir, 'assets') + sep;
   await app.register(fastifyStatic, {
     root: dir,
     prefix: '/',
@@ -35,7 +36,7 @@ export async function registerWebApp(app: FastifyInstance, deps: ResolvedDeps): 
     index: ['index.html'],
     setHeaders(res, filePath) {
       // Vite puts content hashes in asset names: cache them for a year; never cache the shell.
-      if (filePath.includes(`${join('dist', 'assets')}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      if (filePath.startsWith(assetsDir)) res.header('cache-control', 'public, max-age=31536000, immutable');
       else res.header('cache-control', 'no-cache');
     },
   });
