@@ -16,7 +16,7 @@ import {
   type BenchEntity,
   type BenchPart,
 } from './lib/data.ts';
-import { engineUnavailable, runEngine } from './lib/engine.ts';
+import { engineMode, runEngine, type EngineMode } from './lib/engine.ts';
 import { fmt, renderTable } from './lib/table.ts';
 import { evaluate, type Run } from './metrics.ts';
 
@@ -50,7 +50,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function runPart(part: BenchPart, withEngine: boolean): PartResult {
+function runPart(part: BenchPart, mode: EngineMode | undefined): PartResult {
   const corpus = readJsonl<BenchEntity>(part.corpusPath);
   const queries = readJsonl<BenchEntity>(part.queriesPath);
   const qrels = readQrels(part.qrelsPath);
@@ -67,8 +67,8 @@ function runPart(part: BenchPart, withEngine: boolean): PartResult {
     });
     result.scores[name] = evaluate(run, qrels, part.task.metrics, opts);
   }
-  if (withEngine) {
-    const { run, seconds } = runEngine(part);
+  if (mode) {
+    const { run, seconds } = runEngine(part, mode);
     result.scores.tianfu = evaluate(run, qrels, part.task.metrics, opts);
     result.engineSeconds = seconds;
   }
@@ -79,22 +79,29 @@ function mean(xs: readonly number[]): number {
   return xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const benchDir = resolveBenchDir(process.argv);
   const only = arg('--only');
   const parts = discoverParts(benchDir).filter(
     (p) => !only || `${p.task.task}/${p.task.part}`.includes(only),
   );
   if (parts.length === 0) throw new Error(`no parts (task.json) found under ${benchDir}`);
-  const why = process.argv.includes('--no-engine') ? 'skipped (--no-engine)' : engineUnavailable();
+  const picked = process.argv.includes('--no-engine')
+    ? { reason: 'skipped (--no-engine)' }
+    : await engineMode();
+  const mode = 'mode' in picked ? picked.mode : undefined;
   console.log(`Quality benchmark: ${parts.length} parts under ${benchDir}`);
-  if (why) console.log(`engine: ${why}; baselines only`);
+  console.log(
+    'mode' in picked
+      ? `engine: through its ${picked.mode === 'cli' ? 'CLI (npx tianfu match-run)' : 'API (createMatchEngine; the CLI is not installed yet)'}`
+      : `engine: ${picked.reason}; baselines only`,
+  );
 
   const results: PartResult[] = [];
   let failed = false;
   for (const part of parts) {
     try {
-      results.push(runPart(part, why === undefined));
+      results.push(runPart(part, mode));
     } catch (e) {
       failed = true;
       console.error(`${part.task.task}/${part.task.part}: ${(e as Error).message}`);
@@ -112,7 +119,7 @@ function main(): void {
         ...shown.map((s) => fmt(r.scores[s]?.[m])),
       ]);
     }
-    if (r.engineSeconds !== undefined) partRows.push(['', 'tianfu CLI time (s)', fmt(r.engineSeconds, 1)]);
+    if (r.engineSeconds !== undefined) partRows.push(['', 'tianfu run time (s)', fmt(r.engineSeconds, 1)]);
   }
   console.log('\nPer part (* = primary metric)\n');
   console.log(renderTable(['part', 'metric', ...shown.map((s) => LABEL[s])], partRows));
@@ -166,9 +173,7 @@ function main(): void {
   }
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   console.error(`bench:quality: ${(e as Error).message}`);
   process.exitCode = 1;
-}
+});

@@ -1,0 +1,131 @@
+/**
+ * One system of the scale benchmark in its own process, so its peak RSS is its own.
+ * Usage (spawned by scale.ts): node --import tsx child.ts --system NAME --profiles N --seed S
+ *   --queries Q --k 20 --batch B --out FILE
+ * Writes a JSON result to FILE; exits 3 when the system is unavailable (e.g. no PostgreSQL).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { generateNeeds, generateProfiles, type ScaleProfile } from './generate.ts';
+import type { ScaleSystem } from './system.ts';
+
+/** What a child reports back. */
+export interface ChildResult {
+  system: string;
+  profiles: number;
+  buildMs: number;
+  generateMs: number;
+  peakRssMb: number;
+  latenciesMs: number[];
+  results: Record<string, string[]>;
+  facts: Record<string, string | number>;
+}
+
+function arg(name: string, fallback?: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? process.argv[i + 1] : fallback;
+  if (v === undefined) throw new Error(`missing --${name}`);
+  return v;
+}
+
+/** Peak resident set size of this process in MB (VmHWM; resourceUsage as a fallback). */
+export function peakRssMb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+async function create(name: string): Promise<ScaleSystem> {
+  switch (name) {
+    case 'exact':
+      return (await import('./systems/exact.ts')).createExact();
+    case 'tianfu':
+      return (await import('./systems/tianfu.ts')).createTianfu();
+    case 'minisearch':
+      return (await import('./systems/minisearch.ts')).createMiniSearch();
+    case 'flexsearch':
+      return (await import('./systems/flexsearch.ts')).createFlexSearch();
+    case 'postgres':
+      return (await import('./systems/postgres.ts')).createPostgres();
+    default:
+      throw new Error(`unknown system ${name}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const name = arg('system');
+  const n = Number(arg('profiles'));
+  const seed = Number(arg('seed', '42'));
+  const q = Number(arg('queries', '500'));
+  const k = Number(arg('k', '20'));
+  const batchSize = Number(arg('batch', '10000'));
+  const out = arg('out');
+
+  let sys: ScaleSystem;
+  try {
+    sys = await create(name);
+  } catch (e) {
+    process.stderr.write(`${name}: unavailable: ${(e as Error).message}\n`);
+    process.exit(3);
+  }
+  try {
+    let buildMs = 0;
+    let generateMs = 0;
+    let batch: ScaleProfile[] = [];
+    let t = performance.now();
+    const flush = async (): Promise<void> => {
+      const g = performance.now();
+      generateMs += g - t;
+      await sys.add(batch);
+      t = performance.now();
+      buildMs += t - g;
+      batch = [];
+    };
+    let done = 0;
+    for (const p of generateProfiles(n, seed)) {
+      batch.push(p);
+      if (batch.length === batchSize) {
+        await flush();
+        done += batchSize;
+        if (done % 100_000 === 0)
+          process.stdout.write(`  ${sys.name}: ${done.toLocaleString('en')} profiles added\n`);
+      }
+    }
+    if (batch.length > 0) await flush();
+    const f = performance.now();
+    await sys.finish?.();
+    buildMs += performance.now() - f;
+
+    // Warm-up needs (a different seed) so JIT and caches do not land in the measured latencies.
+    for (const need of generateNeeds(20, seed + 7777)) await sys.search(need, k);
+    const latenciesMs: number[] = [];
+    const results: Record<string, string[]> = {};
+    for (const need of generateNeeds(q, seed)) {
+      const s = performance.now();
+      results[need.id] = await sys.search(need, k);
+      latenciesMs.push(performance.now() - s);
+    }
+    const facts = (await sys.facts?.()) ?? {};
+    const result: ChildResult = {
+      system: sys.name,
+      profiles: n,
+      buildMs,
+      generateMs,
+      peakRssMb: peakRssMb(),
+      latenciesMs,
+      results,
+      facts,
+    };
+    writeFileSync(out, JSON.stringify(result));
+  } finally {
+    await sys.close?.();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
