@@ -29,6 +29,9 @@ import { registerAuditJobs } from './audit/audit.jobs.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import type { JobRegistration } from './worker-context.ts';
+import { sessionPlugin } from './auth/session.plugin.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { accountSecurityRoutes } from './auth/account-security.routes.ts';
 
 /** One feature's HTTP side. */
 export interface FeatureModule {
@@ -39,9 +42,12 @@ export interface FeatureModule {
 
 /** HTTP modules, registered in this order (session/auth first so every later route sees `request.actor`). */
 export const featureModules: FeatureModule[] = [
+  { name: 'auth-session', plugin: sessionPlugin, global: true },
   { name: 'health', plugin: healthRoutes },
   { name: 'regions', plugin: regionsRoutes },
   { name: 'audit', plugin: auditRoutes },
+  { name: 'auth', plugin: authRoutes },
+  { name: 'account-security', plugin: accountSecurityRoutes },
 ];
 
 /** Job registrations, run by the worker (in-process in embedded mode, or `npm run worker`). */

@@ -1,0 +1,40 @@
+/**
+ * What the auth, accounts, identity and privacy services need, built once per app from `app.deps`.
+ * Services take this plain object (not the Fastify app) so they can be tested on a database alone.
+ * @module
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Db } from '@tianfu/db';
+import type { SmsSender } from '../../app-deps.ts';
+import type { AppConfig } from '../../config/keys.ts';
+import { createKeyRing, type KeyRing } from '../../crypto/keyring.ts';
+
+/** Dependencies of the account-related services. */
+export interface AuthContext {
+  db: Db;
+  config: AppConfig;
+  ring: KeyRing;
+  sms: SmsSender | undefined;
+  now: () => Date;
+  logger: Logger;
+}
+
+const contexts = new WeakMap<object, AuthContext>();
+
+/** The context for an app (one key ring per app instance, shared by all four modules). */
+export function authContextOf(app: FastifyInstance): AuthContext {
+  let ctx = contexts.get(app.deps);
+  if (!ctx) {
+    ctx = {
+      db: app.deps.db,
+      config: app.config,
+      ring: createKeyRing(app.deps.secretKey),
+      sms: app.deps.sms,
+      now: app.deps.now,
+      logger: app.deps.logger,
+    };
+    contexts.set(app.deps, ctx);
+  }
+  return ctx;
+}
