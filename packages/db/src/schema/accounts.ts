@@ -187,6 +187,9 @@ export const realNameIdentities = pgTable(
     idNumberEnc: text('id_number_enc').notNull(),
     // Display form, e.g. 5101**********123X — safe for responses and logs.
     idNumberMasked: varchar('id_number_masked', { length: 18 }).notNull(),
+    // Keyed HMAC of the ID number (blind index): finds "already verified on another account"
+    // without decrypting every row.
+    idNumberBidx: varchar('id_number_bidx', { length: 64 }),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
     status: text('status', { enum: IDENTITY_STATUSES }).notNull().default('pending'),
     reason: text('reason'),
@@ -199,5 +202,6 @@ export const realNameIdentities = pgTable(
     oneOf('real_name_identities_status_check', t.status, IDENTITY_STATUSES),
     oneOf('real_name_identities_verifier_check', t.verifier, IDENTITY_VERIFIERS),
     index('real_name_identities_region_status_idx').on(t.regionCode, t.status),
+    index('real_name_identities_bidx_idx').on(t.idNumberBidx),
   ],
 );

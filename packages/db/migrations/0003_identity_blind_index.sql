@@ -1,0 +1,2 @@
+ALTER TABLE "real_name_identities" ADD COLUMN "id_number_bidx" varchar(64);--> statement-breakpoint
+CREATE INDEX "real_name_identities_bidx_idx" ON "real_name_identities" USING btree ("id_number_bidx");
