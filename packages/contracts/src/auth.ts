@@ -59,9 +59,10 @@ export type StaffRole = z.infer<typeof StaffRole>;
 /** A staff role grant; officers carry the region (province, city or county code) they act in. */
 export const RoleGrant = z.object({
   role: StaffRole,
+  // Canonical significant digits (51 / 5101 / 510104) as stored by role grants; padded forms accepted.
   regionCode: z
     .string()
-    .regex(/^\d{6}$/)
+    .regex(/^\d{2}(\d{2}){0,2}$/)
     .nullable(),
 });
 export type RoleGrant = z.infer<typeof RoleGrant>;
