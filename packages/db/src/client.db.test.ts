@@ -95,6 +95,21 @@ describe('createDb on PGlite with a data directory', () => {
     }
   });
 
+  it('refuses a second opener of the same directory until the first closes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tianfu-db-'));
+    try {
+      const first = await createDb({ dataDir: path.join(dir, 'pg'), url: '' });
+      await expect(createDb({ dataDir: path.join(dir, 'pg'), url: '' })).rejects.toThrow(
+        /already open in process/,
+      );
+      await first.close();
+      const second = await createDb({ dataDir: path.join(dir, 'pg'), url: '' });
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects a non-PostgreSQL URL with a clear message', async () => {
     await expect(createDb({ url: 'mysql://root@localhost/x' })).rejects.toThrow(/expected postgres/);
   });

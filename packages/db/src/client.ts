@@ -3,7 +3,7 @@
  * or a PostgreSQL server (when a `postgres://` URL is given). Both speak the same SQL dialect,
  * share one drizzle schema and one migration history.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -64,6 +64,11 @@ export interface CreateDbOptions {
   dataDir?: string;
   /** Max pool size on PostgreSQL (default 10). */
   poolSize?: number;
+  /**
+   * PGlite only: start from this data-directory dump (`pglite.dumpDataDir()`), skipping initdb.
+   * The test harness uses it to hand every suite an already-migrated database quickly.
+   */
+  pgliteTemplate?: Blob;
 }
 
 /** Folder holding the generated SQL migrations (kept in the repo, shipped as-is). */
@@ -113,9 +118,21 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 async function createPgliteDb(options: CreateDbOptions): Promise<Db> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const inMemory = dataDir === 'memory://' || dataDir === '';
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(dataDir);
-  await client.waitReady;
+  let release = () => {};
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
   const orm = drizzlePglite(client, { schema }) as unknown as Orm;
   return {
     kind: 'pglite',
@@ -135,8 +152,62 @@ async function createPgliteDb(options: CreateDbOptions): Promise<Db> {
     },
     async close() {
       if (!client.closed) await client.close();
+      release();
     },
   };
+}
+
+/**
+ * PGlite files must be opened by one process only (two writers corrupt them). A lock file with the
+ * owner's pid refuses a second process with a clear message; a lock left by a dead process is
+ * taken over. Returns the release function.
+ */
+function lockDataDir(dataDir: string): () => void {
+  // Beside the directory, not in it: PGlite's initdb refuses a non-empty directory.
+  const lockPath = `${path.resolve(dataDir)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.off('exit', release);
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // already gone: nothing to release
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${path.resolve(dataDir)} is already open in process ${owner}. ` +
+            'Embedded mode allows one process (the job worker runs inside the server); ' +
+            'use PostgreSQL (DATABASE_URL) to run a separate worker.',
+        );
+      }
+      // Stale lock from a process that is gone.
+      unlinkSync(lockPath);
+    }
+  }
+  throw new Error(`Could not lock ${lockPath}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function createPostgresDb(url: string, options: CreateDbOptions): Promise<Db> {

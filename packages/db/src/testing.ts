@@ -5,10 +5,13 @@
  * `TEST_DATABASE_URL` is set (CI) — a freshly created PostgreSQL database `test_<random>` that is
  * dropped afterwards, so test files running in parallel never see each other's rows.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createDb, type Db, type DbKind } from './client.ts';
+import { createDb, MIGRATIONS_FOLDER, type Db, type DbKind } from './client.ts';
 
 /** Backends the current run covers: PGlite always, PostgreSQL when `TEST_DATABASE_URL` is set. */
 export function testBackends(): DbKind[] {
@@ -22,8 +25,16 @@ export function testBackends(): DbKind[] {
  * try { ... } finally { await db.close(); }
  */
 export async function freshDb(kind: DbKind = 'pglite', options: { migrate?: boolean } = {}): Promise<Db> {
-  const db = kind === 'pglite' ? await createDb({ dataDir: 'memory://' }) : await createScratchPostgres();
-  if (options.migrate !== false) {
+  const migrate = options.migrate !== false;
+  const db =
+    kind === 'pglite'
+      ? await createDb({
+          url: '',
+          dataDir: 'memory://',
+          ...(migrate ? { pgliteTemplate: await migratedPgliteTemplate() } : {}),
+        })
+      : await createScratchPostgres();
+  if (migrate) {
     try {
       await db.migrate();
     } catch (err) {
@@ -58,6 +69,40 @@ export function describeEachDb(name: string, body: (getDb: () => Db) => void): v
       });
     });
   }
+}
+
+/**
+ * A dump of a freshly migrated PGlite, cached in the OS temp dir under a hash of the migrations,
+ * so each test file loads it instead of running initdb + every migration (several seconds each on
+ * a busy machine). `migrate()` still runs afterwards and finds nothing to do.
+ */
+let templatePromise: Promise<Blob> | undefined;
+function migratedPgliteTemplate(): Promise<Blob> {
+  templatePromise ??= (async () => {
+    const hash = createHash('sha256');
+    for (const dir of [MIGRATIONS_FOLDER, path.join(MIGRATIONS_FOLDER, 'meta')]) {
+      for (const f of readdirSync(dir).sort()) {
+        if (f.endsWith('.sql') || f === '_journal.json')
+          hash.update(f).update(readFileSync(path.join(dir, f)));
+      }
+    }
+    const file = path.join(tmpdir(), `tianfu-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const db = await createDb({ url: '', dataDir: 'memory://' });
+    try {
+      await db.migrate();
+      const dump = await db.pglite!.dumpDataDir('none');
+      const bytes = Buffer.from(await dump.arrayBuffer());
+      // Write-then-rename: parallel test processes never read a half-written file.
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(partial, bytes);
+      renameSync(partial, file);
+      return new Blob([bytes]);
+    } finally {
+      await db.close();
+    }
+  })();
+  return templatePromise;
 }
 
 /** Creates `test_<random>` next to TEST_DATABASE_URL's database; closing the Db drops it. */
