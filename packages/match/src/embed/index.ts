@@ -1,0 +1,21 @@
+/**
+ * Pluggable embedding providers (off by default) and their fusion into the match score.
+ *
+ * @module
+ */
+export {
+  EmbeddingError,
+  MAX_EMBED_CHARS,
+  cleanText,
+  normalize,
+  type EmbeddingErrorCode,
+  type EmbeddingProvider,
+} from './provider.ts';
+export {
+  OpenAiEmbeddingProvider,
+  createOpenAiEmbeddingProvider,
+  type OpenAiEmbeddingOptions,
+} from './openai.ts';
+export { createOnnxEmbeddingProvider, type OnnxEmbeddingOptions } from './onnx.ts';
+export { EmbeddingIndex, VectorStore, embeddingPart, entityText } from './fusion.ts';
+export { encodeEmbeddingModel, writeTinyEmbeddingModel, type TinyModel } from './tiny-model.ts';
