@@ -15,7 +15,13 @@ import { resolveSecretKey } from './config/secret-key.ts';
 import './errors/core.errors.ts';
 import { apiNotFound, installErrorHandlers } from './http/error-handler.ts';
 import { createLogger } from './http/logger.ts';
-import { installRequestIdHeader, registerRateLimits, registerSecurityHeaders, requestIdFor } from './http/security.ts';
+import {
+  installDrainOnClose,
+  installRequestIdHeader,
+  registerRateLimits,
+  registerSecurityHeaders,
+  requestIdFor,
+} from './http/security.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { localeFromRequest, type Locale } from './i18n/locale.ts';
 import type { Actor } from './policy/actor.ts';
@@ -46,7 +52,9 @@ export type App = FastifyInstance;
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -95,6 +103,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   });
 
   installRequestIdHeader(app);
+  installDrainOnClose(app);
   installErrorHandlers(app);
   await registerSecurityHeaders(app, config);
   await registerRateLimits(app, config);

@@ -31,12 +31,19 @@ async function main(): Promise<void> {
   const web = webDistDir({ config, webDist: undefined });
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info(
-    { url: `http://${shown}:${config.PORT}`, db: db.kind, web: web ?? 'not built (npm run build:web)', worker: config.WORKER_IN_PROCESS },
+    {
+      url: `http://${shown}:${config.PORT}`,
+      db: db.kind,
+      web: web ?? 'not built (npm run build:web)',
+      worker: config.WORKER_IN_PROCESS,
+    },
     'Tianfu is listening',
   );
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Tianfu failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `Tianfu failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

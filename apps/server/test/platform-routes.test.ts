@@ -36,12 +36,19 @@ describe('regions, docs and the web app', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/regions' });
     const { items } = res.json() as RegionList;
     expect(items.length).toBeGreaterThanOrEqual(31);
-    expect(items.find((r) => r.code === '51')).toEqual({ code: '51', name: '四川省', level: 'province', parentCode: null });
+    expect(items.find((r) => r.code === '51')).toEqual({
+      code: '51',
+      name: '四川省',
+      level: 'province',
+      parentCode: null,
+    });
   });
 
   it("lists Sichuan's 21 cities with ?parent=51 (and the padded form)", async () => {
     for (const parent of ['51', '510000']) {
-      const { items } = (await t.app.inject({ method: 'GET', url: `/api/regions?parent=${parent}` })).json() as RegionList;
+      const { items } = (
+        await t.app.inject({ method: 'GET', url: `/api/regions?parent=${parent}` })
+      ).json() as RegionList;
       expect(items).toHaveLength(21);
       expect(items.every((r) => r.level === 'city' && r.parentCode === '51')).toBe(true);
       expect(items.map((r) => r.name)).toContain('成都市');
@@ -57,9 +64,16 @@ describe('regions, docs and the web app', () => {
   });
 
   it('answers unknown and malformed codes with localized errors', async () => {
-    const unknown = await t.app.inject({ method: 'GET', url: '/api/regions/519999', headers: { 'accept-language': 'en' } });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions/519999',
+      headers: { 'accept-language': 'en' },
+    });
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error).toMatchObject({ code: 'regions.not_found', message: 'No such region: 519999' });
+    expect(unknown.json().error).toMatchObject({
+      code: 'regions.not_found',
+      message: 'No such region: 519999',
+    });
     const badParent = await t.app.inject({ method: 'GET', url: '/api/regions?parent=5199' });
     expect(badParent.statusCode).toBe(404);
     const malformed = await t.app.inject({ method: 'GET', url: '/api/regions/abc' });
@@ -70,10 +84,17 @@ describe('regions, docs and the web app', () => {
   it('publishes OpenAPI 3 with the zod schemas, and Swagger UI', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { parameters?: { name: string }[] }>> };
+    const doc = res.json() as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/regions', '/api/regions/{code}', '/api/audit']));
-    expect(doc.paths['/api/audit']!.get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'action', 'outcome']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/regions', '/api/regions/{code}', '/api/audit']),
+    );
+    expect(doc.paths['/api/audit']!.get!.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'action', 'outcome']),
+    );
     expect(doc.paths['/api/openapi.json']).toBeUndefined();
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);

@@ -18,7 +18,10 @@ export const AuditQuery = PaginationQuery.extend({
   outcome: AuditOutcome.optional(),
   targetType: z.string().trim().min(1).max(64).optional(),
   targetId: z.string().trim().min(1).max(128).optional(),
-  regionCode: z.string().regex(/^\d{2}(\d{2}){0,2}$/, 'validation.region_code').optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2}(\d{2}){0,2}$/, 'validation.region_code')
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 

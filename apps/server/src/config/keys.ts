@@ -18,7 +18,13 @@ export interface ConfigKey<S extends z.ZodType = z.ZodType> {
   group: string;
 }
 
-function key<S extends z.ZodType>(group: string, schema: S, def: string | undefined, description: string, secret = false): ConfigKey<S> {
+function key<S extends z.ZodType>(
+  group: string,
+  schema: S,
+  def: string | undefined,
+  description: string,
+  secret = false,
+): ConfigKey<S> {
   return { group, schema, default: def, description, secret };
 }
 
@@ -26,16 +32,14 @@ const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes' || v === 'on');
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
-const duration = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const seconds = parseDuration(v);
-    if (seconds === null) {
-      ctx.addIssue({ code: 'custom', message: 'expected a duration like 90s, 30m, 12h or 7d' });
-      return z.NEVER;
-    }
-    return seconds;
-  });
+const duration = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const seconds = parseDuration(v);
+  if (seconds === null) {
+    ctx.addIssue({ code: 'custom', message: 'expected a duration like 90s, 30m, 12h or 7d' });
+    return z.NEVER;
+  }
+  return seconds;
+});
 const optionalString = z
   .string()
   .optional()
@@ -43,39 +47,141 @@ const optionalString = z
 
 /** The configuration table. Keys are the environment variable names. */
 export const CONFIG_KEYS = {
-  NODE_ENV: key('General', z.enum(['development', 'production', 'test']), 'development', 'Runtime mode. `production` refuses unsafe defaults (no encryption key, SMS outbox).'),
+  NODE_ENV: key(
+    'General',
+    z.enum(['development', 'production', 'test']),
+    'development',
+    'Runtime mode. `production` refuses unsafe defaults (no encryption key, SMS outbox).',
+  ),
   HOST: key('General', z.string().min(1), '0.0.0.0', 'Interface the HTTP server listens on.'),
   PORT: key('General', int(0, 65_535), '3000', 'HTTP port for the API and the web app.'),
-  LOG_LEVEL: key('General', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info', 'pino log level.'),
+  LOG_LEVEL: key(
+    'General',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    'info',
+    'pino log level.',
+  ),
   LOG_PRETTY: key('General', bool, 'false', 'Human-readable logs (pino-pretty) instead of JSON lines.'),
-  TRUST_PROXY: key('General', bool, 'false', 'Trust `X-Forwarded-*` headers (set when behind a reverse proxy) so client IPs are right in audit rows and rate limits.'),
-  BODY_LIMIT: key('General', int(1024), '1048576', 'Largest accepted request body in bytes; larger bodies get 413.'),
-  WEB_DIST: key('General', optionalString, undefined, 'Directory of the built web app to serve (default: `apps/web/dist` in the repository).'),
+  TRUST_PROXY: key(
+    'General',
+    bool,
+    'false',
+    'Trust `X-Forwarded-*` headers (set when behind a reverse proxy) so client IPs are right in audit rows and rate limits.',
+  ),
+  BODY_LIMIT: key(
+    'General',
+    int(1024),
+    '1048576',
+    'Largest accepted request body in bytes; larger bodies get 413.',
+  ),
+  WEB_DIST: key(
+    'General',
+    optionalString,
+    undefined,
+    'Directory of the built web app to serve (default: `apps/web/dist` in the repository).',
+  ),
 
-  TIANFU_DATA_DIR: key('Database', z.string().min(1), './data', 'Where the embedded database (PGlite), the development key file and uploads live.'),
-  DATABASE_URL: key('Database', optionalString, undefined, 'PostgreSQL connection string (`postgres://user:pass@host:5432/db`). Unset → embedded PGlite in `TIANFU_DATA_DIR`.', true),
-  WORKER_IN_PROCESS: key('Database', bool, 'true', 'Run the background job worker inside the server process. Set `false` when you run `npm run worker` separately.'),
+  TIANFU_DATA_DIR: key(
+    'Database',
+    z.string().min(1),
+    './data',
+    'Where the embedded database (PGlite), the development key file and uploads live.',
+  ),
+  DATABASE_URL: key(
+    'Database',
+    optionalString,
+    undefined,
+    'PostgreSQL connection string (`postgres://user:pass@host:5432/db`). Unset → embedded PGlite in `TIANFU_DATA_DIR`.',
+    true,
+  ),
+  WORKER_IN_PROCESS: key(
+    'Database',
+    bool,
+    'true',
+    'Run the background job worker inside the server process. Set `false` when you run `npm run worker` separately.',
+  ),
 
-  TIANFU_SECRET_KEY: key('Security', optionalString, undefined, 'AES-256 key for personal data at rest: 32 bytes as 64 hex characters or base64. Production refuses to start without this or `TIANFU_KEY_FILE`.', true),
-  TIANFU_KEY_FILE: key('Security', optionalString, undefined, 'File holding the AES-256 key (same format). In development a key is created at `TIANFU_DATA_DIR/secret.key` when neither is set.'),
-  COOKIE_SECURE: key('Security', z.enum(['auto', 'true', 'false']), 'auto', 'Mark session cookies `Secure`. `auto` = on in production.'),
-  SESSION_TTL: key('Security', duration, '7d', 'How long a session stays valid without signing in again (e.g. `12h`, `7d`).'),
-  PASSWORD_POLICY: key('Security', z.enum(['asvs', 'mlps']), 'asvs', '`asvs`: ≥ 8 characters + common-password blocklist, no composition or rotation rules (OWASP ASVS). `mlps`: complexity + periodic change (等保 2.0).'),
-  PASSWORD_MAX_AGE_DAYS: key('Security', int(1), '90', 'Under `mlps`, passwords must be changed after this many days.'),
-  LOCKOUT_THRESHOLD: key('Security', int(1), '5', 'Failed sign-ins (per account and per IP) before a lockout.'),
+  TIANFU_SECRET_KEY: key(
+    'Security',
+    optionalString,
+    undefined,
+    'AES-256 key for personal data at rest: 32 bytes as 64 hex characters or base64. Production refuses to start without this or `TIANFU_KEY_FILE`.',
+    true,
+  ),
+  TIANFU_KEY_FILE: key(
+    'Security',
+    optionalString,
+    undefined,
+    'File holding the AES-256 key (same format). In development a key is created at `TIANFU_DATA_DIR/secret.key` when neither is set.',
+  ),
+  COOKIE_SECURE: key(
+    'Security',
+    z.enum(['auto', 'true', 'false']),
+    'auto',
+    'Mark session cookies `Secure`. `auto` = on in production.',
+  ),
+  SESSION_TTL: key(
+    'Security',
+    duration,
+    '7d',
+    'How long a session stays valid without signing in again (e.g. `12h`, `7d`).',
+  ),
+  PASSWORD_POLICY: key(
+    'Security',
+    z.enum(['asvs', 'mlps']),
+    'asvs',
+    '`asvs`: ≥ 8 characters + common-password blocklist, no composition or rotation rules (OWASP ASVS). `mlps`: complexity + periodic change (等保 2.0).',
+  ),
+  PASSWORD_MAX_AGE_DAYS: key(
+    'Security',
+    int(1),
+    '90',
+    'Under `mlps`, passwords must be changed after this many days.',
+  ),
+  LOCKOUT_THRESHOLD: key(
+    'Security',
+    int(1),
+    '5',
+    'Failed sign-ins (per account and per IP) before a lockout.',
+  ),
   LOCKOUT_MINUTES: key('Security', int(1), '30', 'Lockout length in minutes.'),
-  AUDIT_RETENTION_DAYS: key('Security', int(180), '180', 'Audit rows older than this are purged by a daily job (at least 180).'),
+  AUDIT_RETENTION_DAYS: key(
+    'Security',
+    int(180),
+    '180',
+    'Audit rows older than this are purged by a daily job (at least 180).',
+  ),
 
   RATE_LIMIT_ENABLED: key('Rate limits', bool, 'true', 'Turn request rate limiting on or off.'),
   RATE_LIMIT_MAX: key('Rate limits', int(1), '300', 'Requests per client IP per window, all API routes.'),
   RATE_LIMIT_WINDOW: key('Rate limits', duration, '1m', 'Window for `RATE_LIMIT_MAX`.'),
-  RATE_LIMIT_AUTH_MAX: key('Rate limits', int(1), '30', 'Requests per client IP per window on `/api/auth/*` (sign-in, register, codes).'),
+  RATE_LIMIT_AUTH_MAX: key(
+    'Rate limits',
+    int(1),
+    '30',
+    'Requests per client IP per window on `/api/auth/*` (sign-in, register, codes).',
+  ),
   RATE_LIMIT_AUTH_WINDOW: key('Rate limits', duration, '1m', 'Window for `RATE_LIMIT_AUTH_MAX`.'),
 
-  SMS_PROVIDER: key('SMS', z.enum(['outbox', 'aliyun', 'tencent']), 'outbox', '`outbox` records messages in the database and the log (development); `aliyun` or `tencent` send for real.'),
-  SMS_ALLOW_OUTBOX_IN_PRODUCTION: key('SMS', bool, 'false', 'Allow the outbox adapter when `NODE_ENV=production` (demos only).'),
+  SMS_PROVIDER: key(
+    'SMS',
+    z.enum(['outbox', 'aliyun', 'tencent']),
+    'outbox',
+    '`outbox` records messages in the database and the log (development); `aliyun` or `tencent` send for real.',
+  ),
+  SMS_ALLOW_OUTBOX_IN_PRODUCTION: key(
+    'SMS',
+    bool,
+    'false',
+    'Allow the outbox adapter when `NODE_ENV=production` (demos only).',
+  ),
   SMS_SIGN_NAME: key('SMS', optionalString, undefined, 'SMS signature (签名) registered with the provider.'),
-  SMS_TEMPLATE_OTP: key('SMS', optionalString, undefined, 'Provider template id/code for one-time codes (template variable `code`).'),
+  SMS_TEMPLATE_OTP: key(
+    'SMS',
+    optionalString,
+    undefined,
+    'Provider template id/code for one-time codes (template variable `code`).',
+  ),
   ALIYUN_SMS_ACCESS_KEY_ID: key('SMS', optionalString, undefined, 'Aliyun AccessKey ID.', true),
   ALIYUN_SMS_ACCESS_KEY_SECRET: key('SMS', optionalString, undefined, 'Aliyun AccessKey secret.', true),
   ALIYUN_SMS_ENDPOINT: key('SMS', z.url(), 'https://dysmsapi.aliyuncs.com', 'Aliyun SMS API endpoint.'),
@@ -83,7 +189,12 @@ export const CONFIG_KEYS = {
   TENCENT_SMS_SECRET_KEY: key('SMS', optionalString, undefined, 'Tencent Cloud SecretKey.', true),
   TENCENT_SMS_SDK_APP_ID: key('SMS', optionalString, undefined, 'Tencent Cloud SMS SdkAppId.'),
   TENCENT_SMS_REGION: key('SMS', z.string().min(1), 'ap-guangzhou', 'Tencent Cloud region.'),
-  TENCENT_SMS_ENDPOINT: key('SMS', z.url(), 'https://sms.tencentcloudapi.com', 'Tencent Cloud SMS API endpoint.'),
+  TENCENT_SMS_ENDPOINT: key(
+    'SMS',
+    z.url(),
+    'https://sms.tencentcloudapi.com',
+    'Tencent Cloud SMS API endpoint.',
+  ),
 } satisfies Record<string, ConfigKey>;
 
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

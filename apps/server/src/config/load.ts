@@ -97,17 +97,30 @@ function checkCombinations(c: AppConfig, problems: string[]): void {
     );
   }
   if (c.SMS_PROVIDER === 'aliyun') {
-    for (const k of ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_OTP'] as const) {
+    for (const k of [
+      'ALIYUN_SMS_ACCESS_KEY_ID',
+      'ALIYUN_SMS_ACCESS_KEY_SECRET',
+      'SMS_SIGN_NAME',
+      'SMS_TEMPLATE_OTP',
+    ] as const) {
       if (!c[k]) problems.push(`${k} is required when SMS_PROVIDER=aliyun`);
     }
   }
   if (c.SMS_PROVIDER === 'tencent') {
-    for (const k of ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_OTP'] as const) {
+    for (const k of [
+      'TENCENT_SMS_SECRET_ID',
+      'TENCENT_SMS_SECRET_KEY',
+      'TENCENT_SMS_SDK_APP_ID',
+      'SMS_SIGN_NAME',
+      'SMS_TEMPLATE_OTP',
+    ] as const) {
       if (!c[k]) problems.push(`${k} is required when SMS_PROVIDER=tencent`);
     }
   }
   if (c.NODE_ENV === 'production' && !c.TIANFU_SECRET_KEY && !c.TIANFU_KEY_FILE) {
-    problems.push('NODE_ENV=production needs an encryption key: set TIANFU_SECRET_KEY or TIANFU_KEY_FILE (32 bytes, hex or base64)');
+    problems.push(
+      'NODE_ENV=production needs an encryption key: set TIANFU_SECRET_KEY or TIANFU_KEY_FILE (32 bytes, hex or base64)',
+    );
   }
 }
 

@@ -39,11 +39,16 @@ export function resolveSecretKey(c: AppConfig): Buffer {
       throw new ConfigError(`Cannot read TIANFU_KEY_FILE=${c.TIANFU_KEY_FILE}: ${(err as Error).message}`);
     }
     const key = decodeKey(text);
-    if (!key) throw new ConfigError(`TIANFU_KEY_FILE=${c.TIANFU_KEY_FILE} must hold 32 bytes as 64 hex characters or base64`);
+    if (!key)
+      throw new ConfigError(
+        `TIANFU_KEY_FILE=${c.TIANFU_KEY_FILE} must hold 32 bytes as 64 hex characters or base64`,
+      );
     return key;
   }
   if (c.NODE_ENV === 'production') {
-    throw new ConfigError('NODE_ENV=production needs an encryption key: set TIANFU_SECRET_KEY or TIANFU_KEY_FILE');
+    throw new ConfigError(
+      'NODE_ENV=production needs an encryption key: set TIANFU_SECRET_KEY or TIANFU_KEY_FILE',
+    );
   }
   const path = join(resolve(c.TIANFU_DATA_DIR), 'secret.key');
   if (existsSync(path)) {

@@ -45,7 +45,10 @@ export class AppError extends Error {
 export function isAppError(err: unknown): err is AppError {
   return (
     err instanceof AppError ||
-    (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AppError' &&
-      typeof (err as { code?: unknown }).code === 'string' && typeof (err as { status?: unknown }).status === 'number')
+    (typeof err === 'object' &&
+      err !== null &&
+      (err as { name?: unknown }).name === 'AppError' &&
+      typeof (err as { code?: unknown }).code === 'string' &&
+      typeof (err as { status?: unknown }).status === 'number')
   );
 }

@@ -31,7 +31,9 @@ export function errorBody(
   fields?: Record<string, string>,
 ): ErrorResponse {
   const locale = localeFromRequest(request);
-  const body: ErrorResponse = { error: { code, message: translate(code, locale, params), requestId: request.id } };
+  const body: ErrorResponse = {
+    error: { code, message: translate(code, locale, params), requestId: request.id },
+  };
   if (fields && Object.keys(fields).length > 0) body.error.fields = fields;
   return body;
 }
@@ -48,7 +50,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
 
     if (isAppError(err)) {
       const fields = err.fields
-        ? Object.fromEntries(Object.entries(err.fields).map(([k, code]) => [k, translate(code, locale, err.params)]))
+        ? Object.fromEntries(
+            Object.entries(err.fields).map(([k, code]) => [k, translate(code, locale, err.params)]),
+          )
         : undefined;
       if (err.headers) reply.headers(err.headers);
       if (err.status >= 500) request.log.error({ err }, 'request failed');
@@ -56,12 +60,19 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
 
     if (hasZodFastifySchemaValidationErrors(err)) {
-      return send(reply, 400, errorBody(request, 'error.validation', undefined, validationFields(err.validation, locale)));
+      return send(
+        reply,
+        400,
+        errorBody(request, 'error.validation', undefined, validationFields(err.validation, locale)),
+      );
     }
     if (err.validation) {
       // A non-zod schema (JSON schema from a plugin) failed.
       const fields = Object.fromEntries(
-        err.validation.map((v) => [v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_', translate('validation.invalid', locale)]),
+        err.validation.map((v) => [
+          v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_',
+          translate('validation.invalid', locale),
+        ]),
       );
       return send(reply, 400, errorBody(request, 'error.validation', undefined, fields));
     }
@@ -69,9 +80,19 @@ export function installErrorHandlers(app: FastifyInstance): void {
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return send(reply, known.status, errorBody(request, known.code));
 
-    if (!isResponseSerializationError(err) && typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      if (err.statusCode === 429) return send(reply, 429, errorBody(request, 'error.rate_limited', { seconds: 60 }));
-      return send(reply, err.statusCode, errorBody(request, err.statusCode === 404 ? 'error.not_found' : 'error.bad_request'));
+    if (
+      !isResponseSerializationError(err) &&
+      typeof err.statusCode === 'number' &&
+      err.statusCode >= 400 &&
+      err.statusCode < 500
+    ) {
+      if (err.statusCode === 429)
+        return send(reply, 429, errorBody(request, 'error.rate_limited', { seconds: 60 }));
+      return send(
+        reply,
+        err.statusCode,
+        errorBody(request, err.statusCode === 404 ? 'error.not_found' : 'error.bad_request'),
+      );
     }
 
     request.log.error({ err }, 'unhandled error');
@@ -82,5 +103,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
 /** 404 for API routes as JSON; the static web plugin replaces this for page routes. */
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const url = request.url.split('?')[0] ?? '';
-  return send(reply, 404, errorBody(request, 'error.route_not_found', { method: request.method, url: url.slice(0, 200) }));
+  return send(
+    reply,
+    404,
+    errorBody(request, 'error.route_not_found', { method: request.method, url: url.slice(0, 200) }),
+  );
 }

@@ -9,10 +9,35 @@ import { maskIdNumber, maskPersonalText, maskPhone } from './mask.ts';
 
 // Field names (case-insensitive, compared without _ and -) whose values are never logged.
 const SECRET_KEYS = new Set([
-  'password', 'newpassword', 'oldpassword', 'currentpassword', 'passwordhash', 'code', 'otp', 'otpcode', 'smscode',
-  'token', 'accesstoken', 'refreshtoken', 'csrftoken', 'sessiontoken', 'secret', 'totpsecret', 'totp', 'totpcode',
-  'authorization', 'cookie', 'setcookie', 'xcsrftoken', 'secretkey', 'accesskeysecret', 'apikey', 'databaseurl',
-  'tianfusecretkey', 'recoverycode', 'recoverycodes',
+  'password',
+  'newpassword',
+  'oldpassword',
+  'currentpassword',
+  'passwordhash',
+  'code',
+  'otp',
+  'otpcode',
+  'smscode',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'csrftoken',
+  'sessiontoken',
+  'secret',
+  'totpsecret',
+  'totp',
+  'totpcode',
+  'authorization',
+  'cookie',
+  'setcookie',
+  'xcsrftoken',
+  'secretkey',
+  'accesskeysecret',
+  'apikey',
+  'databaseurl',
+  'tianfusecretkey',
+  'recoverycode',
+  'recoverycodes',
 ]);
 const PHONE_KEYS = new Set(['phone', 'mobile', 'phonenumber', 'phonenumbers', 'to']);
 const ID_KEYS = new Set(['idnumber', 'idcard', 'residentid', 'idno']);
@@ -35,7 +60,11 @@ export function scrubForLog(value: unknown, depth = 0, key = ''): unknown {
   if (typeof value !== 'object') return value;
   if (depth > 6) return '[…]';
   if (value instanceof Error) {
-    return { type: value.name, message: maskPersonalText(value.message), stack: value.stack ? maskPersonalText(value.stack) : undefined };
+    return {
+      type: value.name,
+      message: maskPersonalText(value.message),
+      stack: value.stack ? maskPersonalText(value.stack) : undefined,
+    };
   }
   if (Array.isArray(value)) return value.map((v) => scrubForLog(v, depth + 1, key));
   // Class instances (Fastify's request/reply, Buffers, Dates) go to their own serializers:
@@ -43,7 +72,8 @@ export function scrubForLog(value: unknown, depth = 0, key = ''): unknown {
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const [childKey, child] of Object.entries(value)) out[childKey] = scrubForLog(child, depth + 1, childKey);
+  for (const [childKey, child] of Object.entries(value))
+    out[childKey] = scrubForLog(child, depth + 1, childKey);
   return out;
 }
 
@@ -91,7 +121,10 @@ export function createLogger(config: LoggerConfig): Logger {
   const options = loggerOptions(config.level);
   if (config.destination) return pino(options, config.destination);
   if (config.pretty) {
-    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard' } } });
+    return pino({
+      ...options,
+      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard' } },
+    });
   }
   return pino(options);
 }

@@ -28,6 +28,21 @@ export function installRequestIdHeader(app: FastifyInstance): void {
 }
 
 /**
+ * During shutdown, answers still in flight carry `Connection: close`, so their keep-alive sockets
+ * end with the response instead of holding `app.close()` open until the keep-alive timeout.
+ */
+export function installDrainOnClose(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+}
+
+/**
  * Security headers. The CSP fits the antd SPA: scripts only from our origin; inline styles
  * allowed because antd's CSS-in-JS injects `<style>` tags at run time; images may be data:
  * URLs (QR codes for 2FA); nobody may frame us.
@@ -75,6 +90,8 @@ export async function registerRateLimits(app: FastifyInstance, config: AppConfig
     keyGenerator: (req) => (isAuth(req.url) ? `auth|${req.ip}` : req.ip),
     allowList: (req) => !req.url.startsWith('/api/'),
     errorResponseBuilder: (_req, context) =>
-      new AppError('error.rate_limited', 429, { params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) } }),
+      new AppError('error.rate_limited', 429, {
+        params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
+      }),
   });
 }

@@ -23,7 +23,10 @@ function fieldPath(err: FastifySchemaValidationError): string {
 }
 
 /** Picks the message code and params for one zod issue. */
-function describe(err: FastifySchemaValidationError, locale: Locale): { code: string; params: MessageParams } {
+function describe(
+  err: FastifySchemaValidationError,
+  locale: Locale,
+): { code: string; params: MessageParams } {
   const p = (err.params ?? {}) as Record<string, unknown>;
   // A schema may carry its own message code: z.string().min(8, 'auth.password_too_short').
   if (err.message && hasMessage(err.message)) return { code: err.message, params: p as MessageParams };
@@ -31,28 +34,39 @@ function describe(err: FastifySchemaValidationError, locale: Locale): { code: st
     case 'invalid_type': {
       if (/received undefined/.test(err.message ?? '')) return { code: 'validation.required', params: {} };
       const expected = String(p.expected ?? '');
-      return { code: 'validation.invalid_type', params: { expected: TYPE_NAMES[expected]?.[locale] ?? expected } };
+      return {
+        code: 'validation.invalid_type',
+        params: { expected: TYPE_NAMES[expected]?.[locale] ?? expected },
+      };
     }
     case 'too_small': {
       const origin = String(p.origin ?? '');
       const minimum = String(p.minimum ?? '');
       if (origin === 'string') return { code: 'validation.too_short', params: { minimum } };
-      if (origin === 'array' || origin === 'set') return { code: 'validation.too_few_items', params: { minimum } };
+      if (origin === 'array' || origin === 'set')
+        return { code: 'validation.too_few_items', params: { minimum } };
       return { code: 'validation.too_small', params: { minimum } };
     }
     case 'too_big': {
       const origin = String(p.origin ?? '');
       const maximum = String(p.maximum ?? '');
       if (origin === 'string') return { code: 'validation.too_long', params: { maximum } };
-      if (origin === 'array' || origin === 'set') return { code: 'validation.too_many_items', params: { maximum } };
+      if (origin === 'array' || origin === 'set')
+        return { code: 'validation.too_many_items', params: { maximum } };
       return { code: 'validation.too_big', params: { maximum } };
     }
     case 'invalid_format':
       return { code: 'validation.invalid_format', params: {} };
     case 'invalid_value':
-      return { code: 'validation.invalid_value', params: { values: Array.isArray(p.values) ? p.values.join(', ') : '' } };
+      return {
+        code: 'validation.invalid_value',
+        params: { values: Array.isArray(p.values) ? p.values.join(', ') : '' },
+      };
     case 'unrecognized_keys':
-      return { code: 'validation.unrecognized_keys', params: { keys: Array.isArray(p.keys) ? p.keys.join(', ') : '' } };
+      return {
+        code: 'validation.unrecognized_keys',
+        params: { keys: Array.isArray(p.keys) ? p.keys.join(', ') : '' },
+      };
     case 'not_multiple_of':
       return { code: 'validation.not_multiple_of', params: { divisor: String(p.divisor ?? '') } };
     default:
@@ -64,7 +78,10 @@ function describe(err: FastifySchemaValidationError, locale: Locale): { code: st
  * Localized `fields` for a validation failure. The first problem per field wins (the most basic one).
  * @example validationFields(err.validation, 'en') // { phone: 'Required', password: 'Must be at least 8 characters' }
  */
-export function validationFields(errors: readonly FastifySchemaValidationError[], locale: Locale): Record<string, string> {
+export function validationFields(
+  errors: readonly FastifySchemaValidationError[],
+  locale: Locale,
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const err of errors) {
     const path = fieldPath(err);

@@ -42,7 +42,11 @@ export async function registerWebApp(app: FastifyInstance, deps: ResolvedDeps): 
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (path === '/api' || path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (
+      path === '/api' ||
+      path.startsWith('/api/') ||
+      (request.method !== 'GET' && request.method !== 'HEAD')
+    ) {
       return apiNotFound(request, reply);
     }
     reply.header('cache-control', 'no-cache');

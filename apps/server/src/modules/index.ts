@@ -29,6 +29,8 @@ import { registerAuditJobs } from './audit/audit.jobs.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import type { JobRegistration } from './worker-context.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { smsOutboxRoutes } from './sms/sms.routes.ts';
 import { sessionPlugin } from './auth/session.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { accountSecurityRoutes } from './auth/account-security.routes.ts';
@@ -48,6 +50,8 @@ export const featureModules: FeatureModule[] = [
   { name: 'audit', plugin: auditRoutes },
   { name: 'auth', plugin: authRoutes },
   { name: 'account-security', plugin: accountSecurityRoutes },
+  { name: 'admin', plugin: adminRoutes },
+  { name: 'sms-outbox', plugin: smsOutboxRoutes },
 ];
 
 /** Job registrations, run by the worker (in-process in embedded mode, or `npm run worker`). */

@@ -47,7 +47,11 @@ export async function authorize(request: FastifyRequest, decision: PolicyDecisio
       target: decision.target ?? null,
       outcome: 'denied',
       regionCode: decision.regionCode ?? null,
-      details: { reason: code, method: request.method, route: request.routeOptions.url ?? request.url.split('?')[0] },
+      details: {
+        reason: code,
+        method: request.method,
+        route: request.routeOptions.url ?? request.url.split('?')[0],
+      },
     });
   } catch (err) {
     request.log.error({ err }, 'could not write audit row for a denied request');

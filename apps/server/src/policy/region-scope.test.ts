@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { canAccessRegion, regionScopeOf } from './region-scope.ts';
 import type { Actor } from './actor.ts';
 
-const actor = (roles: Actor['roles'], kind: Actor['kind'] = 'citizen'): Actor => ({ userId: '00000000-0000-4000-8000-000000000001', kind, roles });
+const actor = (roles: Actor['roles'], kind: Actor['kind'] = 'citizen'): Actor => ({
+  userId: '00000000-0000-4000-8000-000000000001',
+  kind,
+  roles,
+});
 const admin = actor([{ role: 'admin', regionCode: null }]);
 const sichuan = actor([{ role: 'officer', regionCode: '51' }]);
 const chengdu = actor([{ role: 'officer', regionCode: '510100' }]);

@@ -28,7 +28,10 @@ export function regionScopeOf(actor: Actor | null | undefined): string[] | null 
  * within an administrator's reach.
  * @example canAccessRegion(chengduOfficer, '510104') // true; canAccessRegion(chengduOfficer, '510700') // false
  */
-export function canAccessRegion(actor: Actor | null | undefined, regionCode: string | null | undefined): boolean {
+export function canAccessRegion(
+  actor: Actor | null | undefined,
+  regionCode: string | null | undefined,
+): boolean {
   const scope = regionScopeOf(actor);
   if (scope === null) return true;
   if (!regionCode) return false;

@@ -27,7 +27,9 @@ export function loadConfigOrExit(): AppConfig {
     return loadConfig({ env: process.env });
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`\nTianfu cannot start: ${err.message}\n\nSee docs/configuration.md for every setting.\n\n`);
+      process.stderr.write(
+        `\nTianfu cannot start: ${err.message}\n\nSee docs/configuration.md for every setting.\n\n`,
+      );
       process.exit(1);
     }
     throw err;
@@ -37,7 +39,9 @@ export function loadConfigOrExit(): AppConfig {
 /** Config, logger, key, database opened and migrated. */
 export async function boot(processName: string): Promise<BootContext> {
   const config = loadConfigOrExit();
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }).child({ proc: processName });
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }).child({
+    proc: processName,
+  });
   let secretKey: Buffer;
   try {
     secretKey = resolveSecretKey(config);
@@ -54,7 +58,9 @@ export async function boot(processName: string): Promise<BootContext> {
     db = await createDb(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir });
   } catch (err) {
     logger.fatal({ err }, 'cannot open the database');
-    process.stderr.write(`\nTianfu cannot open the database (${config.DATABASE_URL ? 'DATABASE_URL' : dataDir}): ${(err as Error).message}\n\n`);
+    process.stderr.write(
+      `\nTianfu cannot open the database (${config.DATABASE_URL ? 'DATABASE_URL' : dataDir}): ${(err as Error).message}\n\n`,
+    );
     process.exit(1);
   }
   await db.migrate();

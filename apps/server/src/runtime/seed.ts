@@ -8,7 +8,10 @@ import * as dbPackage from '@tianfu/db';
 import { hashPassword } from '../crypto/password.ts';
 import type { BootContext } from './boot.ts';
 
-type SeedIfEmpty = (db: dbPackage.Db, options: { hashPassword: (password: string) => Promise<string> }) => Promise<unknown>;
+type SeedIfEmpty = (
+  db: dbPackage.Db,
+  options: { hashPassword: (password: string) => Promise<string> },
+) => Promise<unknown>;
 
 /** Seeds an empty database; a database with accounts is left alone. */
 export async function seedDemoData(ctx: BootContext): Promise<void> {

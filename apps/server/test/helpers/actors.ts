@@ -12,7 +12,8 @@ export function buildActor(roles: RoleGrant[] = [], overrides: Partial<Actor> = 
   return { userId: randomUUID(), kind: 'citizen', roles, ...overrides };
 }
 export const buildAdmin = (o: Partial<Actor> = {}) => buildActor([{ role: 'admin', regionCode: null }], o);
-export const buildOfficer = (regionCode: string, o: Partial<Actor> = {}) => buildActor([{ role: 'officer', regionCode }], o);
+export const buildOfficer = (regionCode: string, o: Partial<Actor> = {}) =>
+  buildActor([{ role: 'officer', regionCode }], o);
 export const buildEditor = (o: Partial<Actor> = {}) => buildActor([{ role: 'editor', regionCode: null }], o);
 export const buildScientist = (o: Partial<Actor> = {}) => buildActor([], { kind: 'scientist', ...o });
 

@@ -34,7 +34,11 @@ export interface TestApp {
 
 /** Test defaults: quiet logs, no rate limits (tests that exercise them turn them on), no web app. */
 export function testConfig(overrides: Partial<Record<ConfigKeyName, unknown>> = {}): AppConfig {
-  return loadConfig({ env: {}, file: {}, overrides: { NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: false, ...overrides } });
+  return loadConfig({
+    env: {},
+    file: {},
+    overrides: { NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: false, ...overrides },
+  });
 }
 
 /** The app's real logger (same redaction), writing JSON lines into `lines` so tests can read them. */

@@ -16,7 +16,11 @@ export function canSearchAudit(actor: Actor | null, regionCode?: string): Policy
   if (!hasRole(actor, 'officer')) return deny(action);
   // An officer asking for a region outside their subtree is refused (not silently emptied).
   if (regionCode && !canAccessRegion(actor, regionCode)) {
-    return deny(action, { regionCode, reason: 'error.forbidden_region', target: { type: 'region', id: regionCode } });
+    return deny(action, {
+      regionCode,
+      reason: 'error.forbidden_region',
+      target: { type: 'region', id: regionCode },
+    });
   }
   return allow(action);
 }

@@ -59,16 +59,28 @@ export function auditRepository(db: Db) {
       await db.orm.insert(auditLog).values(row);
     },
 
-    async search(f: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditRow[]; total: number }> {
+    async search(
+      f: AuditFilter,
+      limit: number,
+      offset: number,
+    ): Promise<{ rows: AuditRow[]; total: number }> {
       const where = whereOf(f);
-      const rows = await db.orm.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset);
+      const rows = await db.orm
+        .select()
+        .from(auditLog)
+        .where(where)
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .limit(limit)
+        .offset(offset);
       const [totalRow] = await db.orm.select({ n: count() }).from(auditLog).where(where);
       return { rows, total: Number(totalRow?.n ?? 0) };
     },
 
     /** Deletes rows older than `days` (≥ 180, enforced by the database too); returns how many. */
     async purgeOlderThan(days: number): Promise<number> {
-      const res = await db.query<{ removed: number | string }>('select audit_log_purge($1) as removed', [days]);
+      const res = await db.query<{ removed: number | string }>('select audit_log_purge($1) as removed', [
+        days,
+      ]);
       return Number(res.rows[0]?.removed ?? 0);
     },
   };

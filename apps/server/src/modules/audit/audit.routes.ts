@@ -24,7 +24,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireActor(request, 'audit.search');
       await authorize(request, canSearchAudit(actor, request.query.regionCode));
       const { rows, total } = await app.audit.search(actor, request.query);
-      return { items: rows.map(presentAuditEntry), page: request.query.page, pageSize: request.query.pageSize, total };
+      return {
+        items: rows.map(presentAuditEntry),
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+        total,
+      };
     },
   );
 };

@@ -46,6 +46,7 @@ function cleanValue(value: unknown, depth: number): unknown {
 export function cleanDetails(details: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!details) return {};
   const cleaned = cleanValue(scrubForLog(details), 0) as Record<string, unknown>;
-  if (JSON.stringify(cleaned).length > MAX_DETAILS_JSON) return { truncated: true, keys: Object.keys(cleaned).slice(0, 20) };
+  if (JSON.stringify(cleaned).length > MAX_DETAILS_JSON)
+    return { truncated: true, keys: Object.keys(cleaned).slice(0, 20) };
   return cleaned;
 }

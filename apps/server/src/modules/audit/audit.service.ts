@@ -42,10 +42,15 @@ export function createAuditService(deps: Pick<ResolvedDeps, 'db' | 'config' | 'l
       const region = canonicalRegionCode(event.regionCode);
       await repo.insert({
         actorId,
-        actorRoles: (event.actor?.roles ?? []).map((r) => cleanText(r.regionCode ? `${r.role}:${r.regionCode}` : r.role, 40) ?? ''),
+        actorRoles: (event.actor?.roles ?? []).map(
+          (r) => cleanText(r.regionCode ? `${r.role}:${r.regionCode}` : r.role, 40) ?? '',
+        ),
         action: cleanText(event.action, 100) ?? 'unknown',
         targetType: cleanText(event.target?.type, 64),
-        targetId: event.target?.id === undefined || event.target?.id === null ? null : cleanText(String(event.target.id), 128),
+        targetId:
+          event.target?.id === undefined || event.target?.id === null
+            ? null
+            : cleanText(String(event.target.id), 128),
         outcome: event.outcome,
         ip: cleanText(event.ip, 64),
         requestId: cleanText(event.requestId, 64),
@@ -55,8 +60,16 @@ export function createAuditService(deps: Pick<ResolvedDeps, 'db' | 'config' | 'l
     },
 
     /** {@link record} with actor, IP and request id taken from the request. */
-    async recordRequest(request: FastifyRequest, event: Omit<AuditEvent, 'ip' | 'requestId'> & { actor?: Actor | null }): Promise<void> {
-      await service.record({ ...event, actor: event.actor === undefined ? request.actor : event.actor, ip: request.ip, requestId: request.id });
+    async recordRequest(
+      request: FastifyRequest,
+      event: Omit<AuditEvent, 'ip' | 'requestId'> & { actor?: Actor | null },
+    ): Promise<void> {
+      await service.record({
+        ...event,
+        actor: event.actor === undefined ? request.actor : event.actor,
+        ip: request.ip,
+        requestId: request.id,
+      });
     },
 
     /** Rows the reader may see, newest first. The caller has already checked the reader is staff. */

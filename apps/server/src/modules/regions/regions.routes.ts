@@ -25,7 +25,8 @@ export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { parent } = request.query;
-      if (parent !== undefined && !getRegion(parent)) throw new AppError('regions.not_found', 404, { params: { code: parent } });
+      if (parent !== undefined && !getRegion(parent))
+        throw new AppError('regions.not_found', 404, { params: { code: parent } });
       // The table never changes while the process runs.
       reply.header('cache-control', 'public, max-age=3600');
       return { items: listChildren(parent ?? null).map(presentRegion) };
