@@ -11,3 +11,7 @@
  */
 export type * from './types.ts';
 export * from './analysis/index.ts';
+export * from './rerank/index.ts';
+export * from './coi/index.ts';
+export * from './embed/index.ts';
+export * from './learn/index.ts';

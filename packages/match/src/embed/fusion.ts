@@ -9,7 +9,7 @@
  * @module
  */
 import type { MatchEntity } from '../types.ts';
-import { EmbeddingError, MAX_EMBED_CHARS, normalize, type EmbeddingProvider } from './provider.ts';
+import { EmbeddingError, MAX_EMBED_CHARS, normalizeVector, type EmbeddingProvider } from './provider.ts';
 
 /**
  * Normalised vectors by entity id, with exact top-k search (a brute-force scan is
@@ -43,7 +43,7 @@ export class VectorStore {
         'bad_response',
         `vector for ${id} has ${vector.length} dimensions, expected ${this.dimensions}`,
       );
-    this.vectors.set(id, normalize(Float32Array.from(vector)));
+    this.vectors.set(id, normalizeVector(Float32Array.from(vector)));
   }
 
   get(id: string): Float32Array | undefined {
@@ -69,7 +69,7 @@ export class VectorStore {
 
   /** The `k` most similar entities (exact scan), optionally only those passing `accept`. */
   nearest(query: Float32Array, k: number, accept?: (id: string) => boolean): { id: string; score: number }[] {
-    const q = normalize(Float32Array.from(query));
+    const q = normalizeVector(Float32Array.from(query));
     const top: { id: string; score: number }[] = [];
     for (const [id, v] of this.vectors) {
       if (accept && !accept(id)) continue;
@@ -148,6 +148,6 @@ export class EmbeddingIndex {
   /** Embeds a query's text (call once per search, before the synchronous scoring). */
   async embedQuery(text: string): Promise<Float32Array> {
     const [v] = await this.provider.embed([text]);
-    return normalize(Float32Array.from(v!));
+    return normalizeVector(Float32Array.from(v!));
   }
 }

@@ -6,8 +6,8 @@
 export {
   EmbeddingError,
   MAX_EMBED_CHARS,
-  cleanText,
-  normalize,
+  cleanEmbeddingText,
+  normalizeVector,
   type EmbeddingErrorCode,
   type EmbeddingProvider,
 } from './provider.ts';

@@ -17,7 +17,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { cleanText, EmbeddingError, type EmbeddingProvider } from './provider.ts';
+import { cleanEmbeddingText, EmbeddingError, type EmbeddingProvider } from './provider.ts';
 
 /** Options of {@link createOnnxEmbeddingProvider}. */
 export interface OnnxEmbeddingOptions {
@@ -142,7 +142,7 @@ export async function createOnnxEmbeddingProvider(options: OnnxEmbeddingOptions)
     async embed(texts: readonly string[]): Promise<Float32Array[]> {
       const out: Float32Array[] = [];
       for (let i = 0; i < texts.length; i += batch)
-        out.push(...(await run(texts.slice(i, i + batch).map((t) => cleanText(t)))));
+        out.push(...(await run(texts.slice(i, i + batch).map((t) => cleanEmbeddingText(t)))));
       return out;
     },
   };

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { cleanText, EmbeddingError, normalize, type EmbeddingProvider } from './provider.ts';
+import { cleanEmbeddingText, EmbeddingError, normalizeVector, type EmbeddingProvider } from './provider.ts';
 
 /** Options of {@link OpenAiEmbeddingProvider}. */
 export interface OpenAiEmbeddingOptions {
@@ -87,7 +87,7 @@ export class OpenAiEmbeddingProvider implements EmbeddingProvider {
     const batch = Math.max(1, Math.floor(this.options.batchSize ?? 64));
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += batch) {
-      const part = texts.slice(i, i + batch).map((t) => cleanText(t));
+      const part = texts.slice(i, i + batch).map((t) => cleanEmbeddingText(t));
       out.push(...(await this.request(part)));
     }
     return out;
@@ -193,7 +193,7 @@ export class OpenAiEmbeddingProvider implements EmbeddingProvider {
       if (embedding.length !== this.dims)
         throw bad(`returned ${embedding.length} dimensions, expected ${this.dims}`);
       const v = Float32Array.from(embedding as number[]);
-      return this.options.normalize === false ? v : normalize(v);
+      return this.options.normalize === false ? v : normalizeVector(v);
     });
   }
 }

@@ -35,7 +35,7 @@ export class EmbeddingError extends Error {
 export const MAX_EMBED_CHARS = 8000;
 
 /** Prepares a text for embedding: strips control characters, cuts at `max`, never empty. */
-export function cleanText(text: string, max = MAX_EMBED_CHARS): string {
+export function cleanEmbeddingText(text: string, max = MAX_EMBED_CHARS): string {
   // eslint-disable-next-line no-control-regex
   const t = String(text ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   // Cut on a code point boundary so an emoji is never split into a lone surrogate.
@@ -50,7 +50,7 @@ export function cleanText(text: string, max = MAX_EMBED_CHARS): string {
 }
 
 /** L2-normalises a vector in place (a zero vector stays zero) and returns it. */
-export function normalize(v: Float32Array): Float32Array {
+export function normalizeVector(v: Float32Array): Float32Array {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
   if (s > 0) {

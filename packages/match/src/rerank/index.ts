@@ -10,7 +10,7 @@ export {
   type ExposureLedgerOptions,
   type ExposureLedgerState,
 } from './exposure.ts';
-export { dcgAt, gini, ndcgAt } from './metrics.ts';
+export { gini } from './metrics.ts';
 export { DEFAULT_EXPOSURE_STRENGTH, rerankHits, type RerankOptions, type RerankedHit } from './rerank.ts';
 export {
   simulateExposure,
