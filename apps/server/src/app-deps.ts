@@ -6,13 +6,9 @@
 import type { Logger } from 'pino';
 import type { Db, Jobs } from '@tianfu/db';
 import type { AppConfig } from './config/keys.ts';
+import type { SmsSender } from './modules/sms/sms.types.ts';
 
-/**
- * Outgoing SMS. The sms module (F4) provides the adapter (outbox, Aliyun, Tencent).
- */
-export interface SmsSender {
-  send(message: { to: string; template: string; params: Record<string, string> }): Promise<unknown>;
-}
+export type { SmsSender } from './modules/sms/sms.types.ts';
 
 /** Everything `buildApp` needs. Only `db` and `config` are required. */
 export interface AppDeps {
@@ -20,6 +16,7 @@ export interface AppDeps {
   config: AppConfig;
   /** pino logger; default: one made from `config.LOG_LEVEL`. */
   logger?: Logger;
+  /** Outgoing SMS; default: the adapter chosen by `SMS_PROVIDER` (outbox in development and tests). */
   sms?: SmsSender;
   /** Job queue (pg-boss). Without it, scheduled work (audit purge) does not run: fine for tests. */
   jobs?: Jobs;
@@ -36,6 +33,7 @@ export interface AppDeps {
 /** AppDeps after defaults are applied: what `app.deps` holds. */
 export interface ResolvedDeps extends AppDeps {
   logger: Logger;
+  sms: SmsSender;
   secretKey: Buffer;
   version: string;
   now: () => Date;

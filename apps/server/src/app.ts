@@ -28,6 +28,7 @@ import type { Actor } from './policy/actor.ts';
 import { createAuditService, type AuditService } from './modules/audit/audit.service.ts';
 import { registerApiDocs } from './modules/docs/docs.plugin.ts';
 import { featureModules } from './modules/index.ts';
+import { createSmsSender } from './modules/sms/sms.factory.ts';
 
 export type { AppDeps } from './app-deps.ts';
 
@@ -70,9 +71,11 @@ function packageVersion(): string {
  */
 export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   const { config } = input;
+  const logger = input.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
   const deps: ResolvedDeps = {
     ...input,
-    logger: input.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.LOG_PRETTY }),
+    logger,
+    sms: input.sms ?? createSmsSender(config, input.db, logger),
     secretKey: input.secretKey ?? resolveSecretKey(config),
     version: input.version ?? packageVersion(),
     now: input.now ?? (() => new Date()),

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const { config, logger, db } = ctx;
   await seedDemoData(ctx);
   const jobs = await startJobs(ctx, config.WORKER_IN_PROCESS);
-  const app = await buildApp({ db, config, logger, jobs, secretKey: ctx.secretKey });
+  const app = await buildApp({ db, config, logger, jobs, sms: ctx.sms, secretKey: ctx.secretKey });
 
   installShutdown({
     logger,
@@ -27,12 +27,11 @@ async function main(): Promise<void> {
     ],
   });
 
-  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
   const web = webDistDir({ config, webDist: undefined });
-  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info(
     {
-      url: `http://${shown}:${config.PORT}`,
+      url: address.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//localhost'),
       db: db.kind,
       web: web ?? 'not built (npm run build:web)',
       worker: config.WORKER_IN_PROCESS,

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, resolveSecretKey, type AppConfig } from '../co
 import { createLogger } from '../http/logger.ts';
 import { featureJobs } from '../modules/index.ts';
 import type { WorkerContext } from '../modules/worker-context.ts';
+import { createSmsSender, SmsConfigError, type SmsSender } from '../modules/sms/index.ts';
 
 /** What every process needs before doing its own work. */
 export interface BootContext {
@@ -17,6 +18,7 @@ export interface BootContext {
   logger: Logger;
   secretKey: Buffer;
   db: Db;
+  sms: SmsSender;
 }
 
 /**
@@ -63,9 +65,20 @@ export async function boot(processName: string): Promise<BootContext> {
     );
     process.exit(1);
   }
+  let sms: SmsSender;
+  try {
+    sms = createSmsSender(config, db, logger);
+  } catch (err) {
+    if (err instanceof SmsConfigError) {
+      await db.close();
+      process.stderr.write(`\nTianfu cannot start: ${err.message}\n\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
   await db.migrate();
-  logger.info({ db: db.kind, location: db.location }, 'database ready');
-  return { config, logger, secretKey, db };
+  logger.info({ db: db.kind, location: db.location, sms: sms.provider }, 'database ready');
+  return { config, logger, secretKey, db, sms };
 }
 
 /** Starts the job queue; with `work`, also registers every feature's handlers and schedules. */
