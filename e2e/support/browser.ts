@@ -48,6 +48,13 @@ export async function openBrowser(viewport: ViewportName): Promise<BrowserSessio
     isMobile: phone,
     hasTouch: phone,
     locale: 'zh-CN',
+    // A typical mid-range Android phone, so the device list shows what a real visitor's would.
+    ...(phone
+      ? {
+          userAgent:
+            'Mozilla/5.0 (Linux; Android 13; Redmi Note 12) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36',
+        }
+      : {}),
     timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(20_000);
@@ -71,7 +78,13 @@ export async function snap(page: Page, viewport: ViewportName, name: string): Pr
   // (string expressions: this file is compiled for Node, without the DOM library)
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(350);
-  await page.screenshot({ path: file, fullPage: true });
+  // A full-page picture would paint the fixed phone tab bar mid-page (where the viewport ended);
+  // pin it to the bottom of the page for the picture only.
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    style: '.shell { position: relative; } .tab-bar { position: absolute !important; }',
+  });
   return file;
 }
 

@@ -4,5 +4,5 @@
  */
 export const DEMO_ADMIN = {
   phone: process.env.E2E_ADMIN_PHONE ?? '13800000001',
-  password: process.env.E2E_ADMIN_PASSWORD ?? 'Tianfu@2026',
+  password: process.env.E2E_ADMIN_PASSWORD ?? 'Tianfu#2026',
 };

@@ -1,7 +1,7 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { LocaleProvider, useLocale } from './i18n/LocaleProvider';
 import { SessionProvider } from './modules/auth/hooks/useSession';
@@ -12,7 +12,7 @@ import { RegisterPage } from './modules/auth/components/RegisterPage';
 import { MessagesPage } from './modules/shell/components/MessagesPage';
 import { MePage } from './modules/shell/components/MePage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
-import { theme } from './theme';
+import { themeFor } from './theme';
 
 // Signed-in areas load on demand so the public pages stay light on a slow phone connection.
 const AccountPage = lazy(() =>
@@ -79,6 +79,7 @@ const router = createBrowserRouter([
 
 function Themed() {
   const { locale } = useLocale();
+  const theme = useMemo(() => themeFor(locale), [locale]);
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
       <AntApp>

@@ -40,7 +40,7 @@ export const adminMessages = defineMessages(
     'audit.outcome': '结果',
     'audit.actor': '操作人 ID',
     'audit.target': '对象',
-    'audit.at': '时间（UTC+8）',
+    'audit.at': '时间',
     'audit.ip': 'IP',
     'audit.region': '地区',
     'audit.requestId': '请求 ID',

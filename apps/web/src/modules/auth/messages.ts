@@ -37,7 +37,7 @@ export const authMessages = defineMessages(
     'register.step.phone': '验证手机',
     'register.step.details': '设置密码',
     'register.kindTitle': '您以什么身份使用平台？',
-    'register.kindHint': '注册后可在“我的账户”中添加其他身份。',
+    'register.kindHint': '同一账户以后还可以拥有其他身份（例如代表所在企业）。',
     'register.phoneHint': '验证码将以短信发送到此手机号，用于验证您本人持有该号码。',
     'register.detailsHint': '填写收到的验证码，并设置登录密码。',
     'register.passwordPolicy':
@@ -99,7 +99,8 @@ export const authMessages = defineMessages(
     'register.step.phone': 'Phone',
     'register.step.details': 'Password',
     'register.kindTitle': 'How will you use the platform?',
-    'register.kindHint': 'You can add more roles later under “My account”.',
+    'register.kindHint':
+      'The same account can take on more roles later (acting for your company, for example).',
     'register.phoneHint': 'We will text a code to this number to confirm it is yours.',
     'register.detailsHint': 'Enter the code you received and choose a password.',
     'register.passwordPolicy':

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { useFormRules } from '../../auth/hooks/useFormRules';
 import { useSession } from '../../auth/hooks/useSession';
+import { LoadError } from '../../shell/components/LoadError';
 import { getIdentity, grantConsent, submitIdentity } from '../api/accountApi';
 
 const STATUS_COLOR = {
@@ -62,6 +63,7 @@ export function IdentityCard() {
       extra={<Tag color={STATUS_COLOR[status]}>{t(`realName.${status}`)}</Tag>}
     >
       <p className="card-lead">{t('identity.desc')}</p>
+      {identity.error !== undefined && <LoadError error={identity.error} onRetry={identity.reload} />}
       {record && record.status !== 'none' && (
         <Descriptions size="small" column={1} className="card-alert">
           <Descriptions.Item label={t('identity.fullName')}>{record.fullNameMasked ?? '—'}</Descriptions.Item>
@@ -79,7 +81,7 @@ export function IdentityCard() {
           title={t('identity.rejectedReason', { reason: record.rejectReason })}
         />
       )}
-      {canSubmit && !identity.loading && (
+      {canSubmit && !identity.loading && identity.error === undefined && (
         <Form<IdentityForm>
           form={form}
           layout="vertical"

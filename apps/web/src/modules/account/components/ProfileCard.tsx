@@ -7,6 +7,7 @@ import { useRemote } from '../../../lib/hooks/useRemote';
 import { useFormRules } from '../../auth/hooks/useFormRules';
 import { useSession } from '../../auth/hooks/useSession';
 import { RegionCascader } from '../../regions/components/RegionCascader';
+import { LoadError } from '../../shell/components/LoadError';
 import { getProfile, updateProfile } from '../api/accountApi';
 
 interface ProfileForm {
@@ -55,6 +56,8 @@ export function ProfileCard() {
     <Card variant="borderless" title={t('profile.title')} data-testid="profile-card">
       {profile.loading && !profile.data ? (
         <Skeleton active />
+      ) : !profile.data ? (
+        <LoadError error={profile.error} onRetry={profile.reload} />
       ) : (
         <Form<ProfileForm> form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark={false}>
           <Form.Item name="displayName" label={t('field.displayName')} rules={[rules.required, { max: 60 }]}>
@@ -64,7 +67,7 @@ export function ProfileCard() {
             <Input type="email" autoComplete="email" />
           </Form.Item>
           <Form.Item name="regionCode" label={t('profile.region')}>
-            {profile.data ? <RegionCascader /> : <Input disabled />}
+            <RegionCascader />
           </Form.Item>
           <Form.Item name="bio" label={t('profile.bio')} rules={[{ max: 2000 }]}>
             <Input.TextArea rows={3} placeholder={t('profile.bioPlaceholder')} showCount maxLength={2000} />

@@ -1,6 +1,7 @@
 import { Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../../i18n/LocaleProvider';
+import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useSession } from '../../auth/hooks/useSession';
 import { RegionBrowser } from '../../regions/components/RegionBrowser';
 import { RequireStaff } from '../../shell/components/Guards';
@@ -20,6 +21,7 @@ export function AdminPage() {
 function AdminContent() {
   const t = useT();
   const { hasRole } = useSession();
+  const phone = useScreenSize() === 'phone';
   const [params, setParams] = useSearchParams();
   const admin = hasRole('admin');
   const items = [
@@ -36,6 +38,7 @@ function AdminContent() {
       <h1 className="page-title">{t('admin.title')}</h1>
       <Card variant="borderless">
         <Tabs
+          tabBarGutter={phone ? 18 : undefined}
           activeKey={active}
           onChange={(key) => setParams({ tab: key }, { replace: true })}
           items={items}

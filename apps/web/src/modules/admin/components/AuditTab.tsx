@@ -5,6 +5,7 @@ import type { AuditEntry, AuditOutcome } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import type { Query } from '../../../lib/api/client';
 import { formatDateTime } from '../../../lib/format';
+import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { searchAudit } from '../api/adminApi';
 
@@ -29,6 +30,7 @@ export function AuditTab() {
   const [form] = Form.useForm<Filters>();
   const [query, setQuery] = useState<Query>({});
   const [page, setPage] = useState(1);
+  const phone = useScreenSize() === 'phone';
   const audit = useRemote((signal) => searchAudit({ ...query, page, pageSize: 20 }, signal), [query, page]);
 
   const apply = (f: Filters) => {
@@ -106,27 +108,51 @@ export function AuditTab() {
           showTotal: (n) => t('common.total', { n }),
           showSizeChanger: false,
         }}
-        columns={[
-          { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
-          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
-          {
-            title: t('audit.outcome'),
-            dataIndex: 'outcome',
-            render: (v: AuditOutcome) => <Tag color={OUTCOME_COLOR[v]}>{t(`audit.outcome.${v}`)}</Tag>,
-          },
-          {
-            title: t('audit.actor'),
-            dataIndex: 'actorId',
-            render: (v: string | null) => (v ? <code>{v.slice(0, 8)}</code> : '—'),
-          },
-          {
-            title: t('audit.target'),
-            render: (_, e) =>
-              e.targetType ? `${e.targetType}${e.targetId ? ` · ${e.targetId.slice(0, 12)}` : ''}` : '—',
-          },
-          { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
-          { title: t('audit.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? '—' },
-        ]}
+        showHeader={!phone}
+        columns={
+          phone
+            ? [
+                {
+                  key: 'entry',
+                  render: (_, e) => (
+                    <div className="mobile-row">
+                      <div className="mobile-row-head">
+                        <code>{e.action}</code>
+                        <Tag color={OUTCOME_COLOR[e.outcome]}>{t(`audit.outcome.${e.outcome}`)}</Tag>
+                      </div>
+                      <div className="mobile-row-meta">
+                        <span>{formatDateTime(e.at)}</span>
+                        {e.ip && <span>IP {e.ip}</span>}
+                        {e.targetType && <span>{e.targetType}</span>}
+                      </div>
+                    </div>
+                  ),
+                },
+              ]
+            : [
+                { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
+                { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+                {
+                  title: t('audit.outcome'),
+                  dataIndex: 'outcome',
+                  render: (v: AuditOutcome) => <Tag color={OUTCOME_COLOR[v]}>{t(`audit.outcome.${v}`)}</Tag>,
+                },
+                {
+                  title: t('audit.actor'),
+                  dataIndex: 'actorId',
+                  render: (v: string | null) => (v ? <code>{v.slice(0, 8)}</code> : '—'),
+                },
+                {
+                  title: t('audit.target'),
+                  render: (_, e) =>
+                    e.targetType
+                      ? `${e.targetType}${e.targetId ? ` · ${e.targetId.slice(0, 12)}` : ''}`
+                      : '—',
+                },
+                { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+                { title: t('audit.region'), dataIndex: 'regionCode', render: (v: string | null) => v ?? '—' },
+              ]
+        }
       />
     </div>
   );

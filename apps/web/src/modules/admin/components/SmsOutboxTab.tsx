@@ -5,6 +5,7 @@ import { isValidMobile, type SmsOutboxEntry, type SmsStatus } from '@tianfu/cont
 import { useT } from '../../../i18n/LocaleProvider';
 import type { Query } from '../../../lib/api/client';
 import { formatDateTime } from '../../../lib/format';
+import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { listSmsOutbox } from '../api/adminApi';
 
@@ -16,6 +17,7 @@ export function SmsOutboxTab() {
   const t = useT();
   const [query, setQuery] = useState<Query>({});
   const [page, setPage] = useState(1);
+  const phone = useScreenSize() === 'phone';
   const outbox = useRemote(
     (signal) => listSmsOutbox({ ...query, page, pageSize: 20 }, signal),
     [query, page],
@@ -77,22 +79,49 @@ export function SmsOutboxTab() {
           showTotal: (n) => t('common.total', { n }),
           showSizeChanger: false,
         }}
-        columns={[
-          { title: t('sms.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-          { title: t('users.phone'), dataIndex: 'phoneMasked' },
-          { title: t('sms.purpose'), dataIndex: 'purpose' },
-          {
-            title: t('sms.body'),
-            dataIndex: 'body',
-            render: (v: string) => <span className="sms-body">{v}</span>,
-          },
-          {
-            title: t('sms.status'),
-            dataIndex: 'status',
-            render: (v: SmsStatus) => <Tag color={STATUS_COLOR[v]}>{t(`sms.status.${v}`)}</Tag>,
-          },
-          { title: t('sms.provider'), dataIndex: 'provider' },
-        ]}
+        showHeader={!phone}
+        columns={
+          phone
+            ? [
+                {
+                  key: 'entry',
+                  render: (_, m) => (
+                    <div className="mobile-row">
+                      <div className="mobile-row-head">
+                        <strong>{m.phoneMasked}</strong>
+                        <Tag color={STATUS_COLOR[m.status]}>{t(`sms.status.${m.status}`)}</Tag>
+                      </div>
+                      <div className="sms-body">{m.body}</div>
+                      <div className="mobile-row-meta">
+                        <span>{formatDateTime(m.createdAt)}</span>
+                        <span>{m.purpose}</span>
+                        <span>{m.provider}</span>
+                      </div>
+                    </div>
+                  ),
+                },
+              ]
+            : [
+                {
+                  title: t('sms.createdAt'),
+                  dataIndex: 'createdAt',
+                  render: (v: string) => formatDateTime(v),
+                },
+                { title: t('users.phone'), dataIndex: 'phoneMasked' },
+                { title: t('sms.purpose'), dataIndex: 'purpose' },
+                {
+                  title: t('sms.body'),
+                  dataIndex: 'body',
+                  render: (v: string) => <span className="sms-body">{v}</span>,
+                },
+                {
+                  title: t('sms.status'),
+                  dataIndex: 'status',
+                  render: (v: SmsStatus) => <Tag color={STATUS_COLOR[v]}>{t(`sms.status.${v}`)}</Tag>,
+                },
+                { title: t('sms.provider'), dataIndex: 'provider' },
+              ]
+        }
       />
     </div>
   );

@@ -93,8 +93,10 @@ export function HomePage() {
             <Col key={f.title} xs={24} sm={12} lg={6}>
               <Card className="feature-card" variant="borderless">
                 <div className={`feature-icon tone-${f.tone}`}>{f.icon}</div>
-                <h3>{t(f.title)}</h3>
-                <p>{t(f.desc)}</p>
+                <div>
+                  <h3>{t(f.title)}</h3>
+                  <p>{t(f.desc)}</p>
+                </div>
               </Card>
             </Col>
           ))}

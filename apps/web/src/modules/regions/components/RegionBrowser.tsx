@@ -42,7 +42,7 @@ export function RegionBrowser({ rootCode, rootName }: { rootCode?: string; rootN
         <Empty description={regions.error ? t('common.loadFailed') : t('common.none')} />
       ) : (
         <List
-          grid={{ gutter: 8, xs: 2, sm: 3, md: 4, lg: 6, xl: 6, xxl: 6 }}
+          grid={{ gutter: 8, xs: 2, sm: 3, md: 4, lg: 5, xl: 5, xxl: 6 }}
           dataSource={items}
           renderItem={(r) => {
             const drill = r.level !== 'county';
@@ -53,6 +53,7 @@ export function RegionBrowser({ rootCode, rootName }: { rootCode?: string; rootN
                   className={drill ? 'region-cell' : 'region-cell leaf'}
                   onClick={() => drill && setTrail([...trail, r])}
                   disabled={!drill}
+                  title={r.name}
                 >
                   <EnvironmentOutlined />
                   <span className="region-name">{r.name}</span>
