@@ -62,6 +62,8 @@ export const DataExport = z.object({
   identity: z.record(z.string(), z.unknown()).nullable(),
   auditAboutMe: z.array(z.record(z.string(), z.unknown())),
   smsToMe: z.array(z.record(z.string(), z.unknown())),
+  /** Sections added by other features (needs, results, points…), keyed by feature. */
+  more: z.record(z.string(), z.unknown()),
 });
 export type DataExport = z.infer<typeof DataExport>;
 

@@ -34,6 +34,9 @@ import { smsOutboxRoutes } from './sms/sms.routes.ts';
 import { sessionPlugin } from './auth/session.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { accountSecurityRoutes } from './auth/account-security.routes.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { identityRoutes } from './identity/identity.routes.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
 
 /** One feature's HTTP side. */
 export interface FeatureModule {
@@ -50,6 +53,9 @@ export const featureModules: FeatureModule[] = [
   { name: 'audit', plugin: auditRoutes },
   { name: 'auth', plugin: authRoutes },
   { name: 'account-security', plugin: accountSecurityRoutes },
+  { name: 'accounts', plugin: accountsRoutes },
+  { name: 'identity', plugin: identityRoutes },
+  { name: 'privacy', plugin: privacyRoutes },
   { name: 'admin', plugin: adminRoutes },
   { name: 'sms-outbox', plugin: smsOutboxRoutes },
 ];
