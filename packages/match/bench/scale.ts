@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -126,13 +126,21 @@ async function main(): Promise<void> {
   const systems = arg('systems', ALL.join(',')).split(',');
   const timeCapMs = Number(arg('time-cap-min', '20')) * 60_000;
   const memCapMb = Number(arg('mem-cap-gb', '8')) * 1024;
+  const queryBudgetS = arg('query-budget-s', '300');
   if (!Number.isInteger(profiles) || profiles < 1) throw new Error('--profiles must be a positive integer');
   const needs = generateNeeds(queries, seed);
   const byRegion = needs.filter((n) => n.filter.kind === 'region').length;
   console.log(
     `Scale benchmark: ${profiles.toLocaleString('en')} profiles, ${queries} needs (${byRegion} with a city filter, ` +
       `${queries - byRegion} with a discipline filter), top 20, seed ${seed}; one system at a time, ` +
-      `caps ${timeCapMs / 60000} min / ${memCapMb} MB per system`,
+      `caps ${timeCapMs / 60000} min / ${memCapMb} MB per system, query budget ${queryBudgetS} s`,
+  );
+  const load = (): string =>
+    loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ');
+  console.log(
+    `machine: ${cpus().length} CPUs, load average at start ${load()} (shared machine: timings are noisy when it is high)`,
   );
   const dir = mkdtempSync(join(tmpdir(), 'tianfu-scale-'));
   const common = [
@@ -166,7 +174,7 @@ async function main(): Promise<void> {
   const summary: Record<string, unknown> = {};
   for (const [s, o] of outcomes) {
     if (o.kind !== 'ok') {
-      rows.push([s, o.kind, '', '', '', '', '', o.reason]);
+      rows.push([s, o.kind, '', '', '', '', '', '', '', o.reason]);
       summary[s] = o;
       continue;
     }
@@ -174,8 +182,15 @@ async function main(): Promise<void> {
     const p50 = percentile(r.latenciesMs, 50);
     const p99 = percentile(r.latenciesMs, 99);
     const recall = exactResults ? meanRecall(r.results, exactResults) : Number.NaN;
-    const facts = Object.entries(r.facts)
-      .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en') : v}`)
+    const answered = r.latenciesMs.length;
+    const facts = (
+      answered < queries
+        ? [`answered ${answered}/${queries} needs within the ${queryBudgetS} s query budget`]
+        : []
+    )
+      .concat(
+        Object.entries(r.facts).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en') : v}`),
+      )
       .join(', ');
     rows.push([
       r.system,
@@ -197,7 +212,9 @@ async function main(): Promise<void> {
       facts: r.facts,
     };
   }
-  console.log(`\nN = ${profiles.toLocaleString('en')} profiles, ${queries} needs, top 20 with filter\n`);
+  console.log(
+    `\nN = ${profiles.toLocaleString('en')} profiles, ${queries} needs, top 20 with filter; load average at end ${load()}\n`,
+  );
   console.log(
     renderTable(
       ['system', 'build s', 'peak RSS MB', 'p50 ms', 'p99 ms', 'recall@20', 'gen s (excl.)', 'notes'],

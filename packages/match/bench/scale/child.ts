@@ -13,9 +13,13 @@ export interface ChildResult {
   system: string;
   profiles: number;
   buildMs: number;
+  /** CPU time (user + system) of this process during the build: robust to a busy machine. */
+  buildCpuMs: number;
   generateMs: number;
   peakRssMb: number;
   latenciesMs: number[];
+  /** CPU time of this process per query (for PostgreSQL only the client's share). */
+  cpuMs: number[];
   results: Record<string, string[]>;
   facts: Record<string, string | number>;
 }
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
   const k = Number(arg('k', '20'));
   const batchSize = Number(arg('batch', '10000'));
   const out = arg('out');
+  const queryBudgetMs = Number(arg('query-budget-s', '300')) * 1000;
 
   let sys: ScaleSystem;
   try {
@@ -73,13 +78,17 @@ async function main(): Promise<void> {
   }
   try {
     let buildMs = 0;
+    let buildCpuUs = 0;
     let generateMs = 0;
     let batch: ScaleProfile[] = [];
     let t = performance.now();
     const flush = async (): Promise<void> => {
       const g = performance.now();
       generateMs += g - t;
+      const c = process.cpuUsage();
       await sys.add(batch);
+      const dc = process.cpuUsage(c);
+      buildCpuUs += dc.user + dc.system;
       t = performance.now();
       buildMs += t - g;
       batch = [];
@@ -96,26 +105,38 @@ async function main(): Promise<void> {
     }
     if (batch.length > 0) await flush();
     const f = performance.now();
+    const fc = process.cpuUsage();
     await sys.finish?.();
+    const dfc = process.cpuUsage(fc);
+    buildCpuUs += dfc.user + dfc.system;
     buildMs += performance.now() - f;
 
     // Warm-up needs (a different seed) so JIT and caches do not land in the measured latencies.
     for (const need of generateNeeds(20, seed + 7777)) await sys.search(need, k);
     const latenciesMs: number[] = [];
+    const cpuMs: number[] = [];
     const results: Record<string, string[]> = {};
+    const queryStart = performance.now();
     for (const need of generateNeeds(q, seed)) {
+      // A very slow system answers only the needs that fit in the budget (reported as such).
+      if (performance.now() - queryStart > queryBudgetMs) break;
+      const c = process.cpuUsage();
       const s = performance.now();
       results[need.id] = await sys.search(need, k);
       latenciesMs.push(performance.now() - s);
+      const dc = process.cpuUsage(c);
+      cpuMs.push((dc.user + dc.system) / 1000);
     }
     const facts = (await sys.facts?.()) ?? {};
     const result: ChildResult = {
       system: sys.name,
       profiles: n,
       buildMs,
+      buildCpuMs: buildCpuUs / 1000,
       generateMs,
       peakRssMb: peakRssMb(),
       latenciesMs,
+      cpuMs,
       results,
       facts,
     };

@@ -9,14 +9,15 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /**
- * Mean recall@k of `got` against `exact`: per need |got ∩ exact| / |exact| (needs whose exact
- * list is empty are skipped: nothing to find), averaged over needs.
+ * Mean recall@k of `got` against `exact`: per need |got ∩ exact| / |exact|, averaged over the
+ * needs the system answered (a system stopped by its query budget answers a prefix) whose exact
+ * list is not empty (nothing to find there).
  */
 export function meanRecall(got: Record<string, string[]>, exact: Record<string, string[]>): number {
   let sum = 0;
   let n = 0;
   for (const [id, ref] of Object.entries(exact)) {
-    if (ref.length === 0) continue;
+    if (ref.length === 0 || !(id in got)) continue;
     const mine = new Set(got[id] ?? []);
     let hit = 0;
     for (const x of ref) if (mine.has(x)) hit++;
