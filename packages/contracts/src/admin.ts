@@ -9,7 +9,7 @@
  *
  * Routes: `GET /api/admin/users` (AdminUserSearchQuery → AdminUserPage), `GET /api/admin/users/:id`
  * (AdminUserDetail), `POST /api/admin/users/:id/roles`, `DELETE /api/admin/users/:id/roles/:roleId`,
- * `PUT /api/admin/users/:id/roles`, `POST /api/admin/users/:id/disable` and `/enable`,
+ * `POST /api/admin/users/:id/disable` and `/enable`,
  * `GET /api/admin/sms-outbox` (SmsOutboxQuery → SmsOutboxPage, in sms.ts).
  *
  * Phones are always masked. Region codes may be sent as 2, 4 or 6 digits (`51`, `5101`,
@@ -54,10 +54,7 @@ export const AdminRoleAssignment = z.object({
 });
 export type AdminRoleAssignment = z.infer<typeof AdminRoleAssignment>;
 
-/**
- * One row of the user list. A structural superset of `AdminUser` (accounts.ts), so code written
- * against that shape keeps working.
- */
+/** One row of the user list. */
 export const AdminUserSummary = z.object({
   id: z.string(),
   displayName: z.string(),
@@ -117,12 +114,6 @@ export const AdminRoleGrantRequest = z
     }
   });
 export type AdminRoleGrantRequest = z.infer<typeof AdminRoleGrantRequest>;
-
-/*
- * `PUT /api/admin/users/:id/roles` with `SetRolesRequest` (accounts.ts) replaces the whole set of
- * staff roles (each added/removed role is granted/revoked and audited like the single calls);
- * answers 200 with the updated {@link AdminUserDetail}.
- */
 
 /**
  * `POST /api/admin/users/:id/disable` (administrators): signs the user out everywhere and refuses
