@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freshDb } from '@tianfu/db/testing';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -105,4 +106,19 @@ describe('npm run serve (src/main.ts)', () => {
     expect(await proc.exit).toBe(1);
     expect(proc.stderr.join('')).toContain('DATABASE_URL');
   });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'npm run worker runs jobs against PostgreSQL and stops on SIGTERM',
+    async () => {
+      const db = await freshDb('postgres', { migrate: false });
+      try {
+        const proc = run('worker.ts', { DATABASE_URL: db.connectionString!, LOG_LEVEL: 'info' });
+        await proc.waitFor(/job worker running/);
+        proc.kill('SIGTERM');
+        expect(await proc.exit).toBe(0);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
