@@ -3,7 +3,8 @@
  * (codes are read back from the delivery log) and a clock the test can move.
  * @module
  */
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
+import type { IdentityVerifier } from '../../identity/identity.verifier.ts';
 import type { Db } from '@tianfu/db';
 import type { ConfigKeyName } from '../../../config/keys.ts';
 import { createSmsSender } from '../../sms/sms.factory.ts';
@@ -29,11 +30,23 @@ export function testClock(): TestClock {
 /** The app over `db` with outbox SMS and `clock`. */
 export async function buildAccountsTestApp(
   db: Db,
-  opts: { clock?: TestClock; config?: Partial<Record<ConfigKeyName, unknown>> } = {},
+  opts: {
+    clock?: TestClock;
+    config?: Partial<Record<ConfigKeyName, unknown>>;
+    logger?: Logger;
+    identityVerifier?: IdentityVerifier;
+  } = {},
 ): Promise<TestApp & { clock: TestClock }> {
   const clock = opts.clock ?? testClock();
   const config = testConfig(opts.config);
   const sms = createSmsSender(config, db, pino({ level: 'silent' }));
-  const t = await buildTestApp({ db, sms, now: () => clock.now(), config: opts.config });
+  const t = await buildTestApp({
+    db,
+    sms,
+    now: () => clock.now(),
+    config: opts.config,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    ...(opts.identityVerifier ? { identityVerifier: opts.identityVerifier } : {}),
+  });
   return { ...t, clock };
 }
