@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scale -- --profiles N [--queries Q] [--seed S] [--systems a,b] [--time-cap-min M]
- *   [--mem-cap-gb G] [--json FILE]`
+ *   [--mem-cap-gb G] [--query-budget-s B] [--results-dir DIR [--reuse]] [--json FILE]`
  *
  * Generates N synthetic Sichuan scientist profiles and Q needs (deterministic per seed), then for
  * each system — the exact BM25 reference, this engine, MiniSearch, FlexSearch, PostgreSQL FTS —
@@ -9,7 +9,7 @@
  * time or memory cap is killed and reported as capped. See bench/README.md for definitions.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,7 +142,13 @@ async function main(): Promise<void> {
   console.log(
     `machine: ${cpus().length} CPUs, load average at start ${load()} (shared machine: timings are noisy when it is high)`,
   );
-  const dir = mkdtempSync(join(tmpdir(), 'tianfu-scale-'));
+  // --results-dir keeps each system's raw result; with --reuse, a system whose result for the same
+  // N / seed / needs already exists there is loaded instead of re-run (the data is deterministic),
+  // so a long 1M comparison can be assembled from one-system-at-a-time runs.
+  const keep = arg('results-dir', '');
+  const reuse = process.argv.includes('--reuse');
+  if (keep) mkdirSync(keep, { recursive: true });
+  const dir = keep || mkdtempSync(join(tmpdir(), 'tianfu-scale-'));
   const common = [
     '--profiles',
     String(profiles),
@@ -152,20 +158,34 @@ async function main(): Promise<void> {
     String(queries),
     '--batch',
     batch,
+    '--query-budget-s',
+    queryBudgetS,
   ];
   const outcomes = new Map<string, Outcome>();
   try {
     for (const s of systems) {
       const started = Date.now();
       console.log(`- ${s} …`);
-      const o = await runChild(s, common, join(dir, `${s}.json`), timeCapMs, memCapMb);
+      const file = join(dir, `${s}-n${profiles}-s${seed}-q${queries}.json`);
+      const capFile = `${file}.outcome`;
+      let o: Outcome;
+      if (reuse && existsSync(file)) {
+        o = { kind: 'ok', result: JSON.parse(readFileSync(file, 'utf8')) as ChildResult };
+        console.log(`  ${s}: reused ${file}`);
+      } else if (reuse && existsSync(capFile)) {
+        o = JSON.parse(readFileSync(capFile, 'utf8')) as Outcome;
+        console.log(`  ${s}: reused ${capFile}`);
+      } else {
+        o = await runChild(s, common, file, timeCapMs, memCapMb);
+        if (keep && o.kind !== 'ok') writeFileSync(capFile, JSON.stringify(o));
+      }
       outcomes.set(s, o);
       console.log(
         `  ${s}: ${o.kind}${o.kind === 'ok' ? '' : `: ${o.reason}`} (${((Date.now() - started) / 1000).toFixed(0)} s wall)`,
       );
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 
   const exact = outcomes.get('exact');
@@ -192,12 +212,15 @@ async function main(): Promise<void> {
         Object.entries(r.facts).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en') : v}`),
       )
       .join(', ');
+    const client = s === 'postgres' ? ' (client)' : '';
     rows.push([
       r.system,
       fmt(r.buildMs / 1000, 1),
-      fmt(r.peakRssMb, 0),
+      fmt(r.buildCpuMs / 1000, 1) + client,
+      fmt(r.peakRssMb, 0) + client,
       fmt(p50, 2),
       fmt(p99, 2),
+      fmt(percentile(r.cpuMs, 50), 2) + client,
       fmt(recall, 3),
       fmt(r.generateMs / 1000, 1),
       facts,
@@ -208,6 +231,9 @@ async function main(): Promise<void> {
       peakRssMb: r.peakRssMb,
       p50Ms: p50,
       p99Ms: p99,
+      p50CpuMs: percentile(r.cpuMs, 50),
+      buildCpuS: r.buildCpuMs / 1000,
+      answered,
       recallAt20: recall,
       facts: r.facts,
     };
@@ -217,7 +243,18 @@ async function main(): Promise<void> {
   );
   console.log(
     renderTable(
-      ['system', 'build s', 'peak RSS MB', 'p50 ms', 'p99 ms', 'recall@20', 'gen s (excl.)', 'notes'],
+      [
+        'system',
+        'build s',
+        'build CPU s',
+        'peak RSS MB',
+        'p50 ms',
+        'p99 ms',
+        'p50 CPU ms',
+        'recall@20',
+        'gen s (excl.)',
+        'notes',
+      ],
       rows,
     ),
   );
