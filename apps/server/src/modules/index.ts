@@ -31,6 +31,7 @@ import { regionsRoutes } from './regions/regions.routes.ts';
 import type { JobRegistration } from './worker-context.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { smsOutboxRoutes } from './sms/sms.routes.ts';
+import { registerSmsJobs } from './sms/sms.jobs.ts';
 import { sessionPlugin } from './auth/session.plugin.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { accountSecurityRoutes } from './auth/account-security.routes.ts';
@@ -61,4 +62,4 @@ export const featureModules: FeatureModule[] = [
 ];
 
 /** Job registrations, run by the worker (in-process in embedded mode, or `npm run worker`). */
-export const featureJobs: JobRegistration[] = [registerAuditJobs];
+export const featureJobs: JobRegistration[] = [registerAuditJobs, registerSmsJobs];
