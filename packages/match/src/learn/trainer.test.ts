@@ -77,6 +77,12 @@ describe('trainFusionWeights', () => {
     expect(report.gain.pairwiseAccuracy).toBeGreaterThan(0.05);
   });
 
+  it('still recovers the weights from an evenly subsampled set of pairs', () => {
+    const report = trainFusionWeights(queries, { currentWeights, maxPairs: 3000 });
+    expect(report.train.pairs).toBeGreaterThan(3000);
+    expect(cosine(trueWeights, report.learned)).toBeGreaterThan(0.95);
+  });
+
   it('splits queries deterministically and disjointly', () => {
     const a = splitQueries(queries, 0.25, 9);
     const b = splitQueries(queries, 0.25, 9);

@@ -31,6 +31,11 @@ export interface TrainOptions {
   l2?: number;
   /** Keep every weight ≥ 0 (default true: a part that helps should not count against). */
   nonNegative?: boolean;
+  /**
+   * Most training pairs used (default 200 000): a large log is subsampled evenly so a run
+   * stays within seconds (each step is a pass over the pairs).
+   */
+  maxPairs?: number;
 }
 
 /** Quality of one set of weights on a set of queries. */
@@ -69,6 +74,14 @@ export class TrainingDataError extends Error {
 interface Pair {
   diff: Float64Array;
   weight: number;
+}
+
+/** `k` items spread evenly over `list` (deterministic). */
+function evenSample<T>(list: readonly T[], k: number): T[] {
+  const out: T[] = [];
+  const step = list.length / k;
+  for (let i = 0; i < k; i++) out.push(list[Math.floor(i * step)]!);
+  return out;
 }
 
 /** FNV-1a of a string, for a split that does not depend on log order. */
@@ -174,7 +187,9 @@ export function trainFusionWeights(queries: readonly TrainingQuery[], options: T
     throw new TrainingDataError('no_features', 'the log has no shown events with score parts');
 
   const { train, test } = splitQueries(queries, options.holdout ?? 0.2, options.seed ?? 0);
-  const pairs = pairsOf(train, features);
+  const allPairs = pairsOf(train, features);
+  const maxPairs = Math.max(1, Math.floor(options.maxPairs ?? 200_000));
+  const pairs = allPairs.length <= maxPairs ? allPairs : evenSample(allPairs, maxPairs);
   if (pairs.length === 0)
     throw new TrainingDataError(
       'no_pairs',
@@ -229,7 +244,7 @@ export function trainFusionWeights(queries: readonly TrainingQuery[], options: T
     features,
     current: toRecord(currentVec),
     learned: toRecord(learnedVec),
-    train: { queries: train.length, pairs: pairs.length },
+    train: { queries: train.length, pairs: allPairs.length },
     heldOut: { current: before, learned: after },
     gain: {
       ndcg10: after.ndcg10 - before.ndcg10,
