@@ -51,8 +51,5 @@ export const CoreErrors = registerMessages({
   'validation.unrecognized_keys': { 'zh-CN': '包含未知字段：{keys}', en: 'Unknown fields: {keys}' },
   'validation.not_multiple_of': { 'zh-CN': '必须是 {divisor} 的倍数', en: 'Must be a multiple of {divisor}' },
   'validation.invalid': { 'zh-CN': '取值无效', en: 'Invalid value' },
-  'validation.region_code': {
-    'zh-CN': '行政区划代码应为 2、4 或 6 位数字',
-    en: 'Region codes have 2, 4 or 6 digits',
-  },
+  'validation.region_code': { 'zh-CN': '行政区划代码无效', en: 'Invalid region code' },
 });
