@@ -24,9 +24,16 @@ describe('health without a database', () => {
   it('answers 503 with a localized error when the database is gone', async () => {
     const t = await buildTestApp();
     await t.db.close();
-    const res = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-language': 'en' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(503);
-    expect(res.json().error).toMatchObject({ code: 'error.service_unavailable', message: 'Service temporarily unavailable' });
+    expect(res.json().error).toMatchObject({
+      code: 'error.service_unavailable',
+      message: 'Service temporarily unavailable',
+    });
     await t.close();
   });
 });
