@@ -152,7 +152,15 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await snap(page, viewport, '12-account-security');
     await page.getByTestId('totp-start').click();
     await page.getByTestId('totp-qr').waitFor();
+    await expectNoSidewaysScroll(page);
     await snap(page, viewport, '13-account-totp-enrol');
+    // Enrol as a person would: type the code their authenticator app derives from the shown key.
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await page.getByTestId('totp-code').fill(await freshTotp(secret));
+    await page.getByTestId('totp-confirm').click();
+    await page.getByTestId('totp-card').getByText('已启用').waitFor();
+    await snap(page, viewport, '13b-account-totp-on');
 
     await page.getByRole('tab', { name: '登录设备' }).click();
     await page.getByTestId('sessions-card').getByText('当前设备').waitFor();
@@ -201,5 +209,30 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await expect(page.getByTestId('sms-tab').textContent()).resolves.toContain(
       `${phone.slice(0, 3)}****${phone.slice(-4)}`,
     );
+  });
+});
+
+// Last on purpose: failed sign-ins also count against the test machine's IP.
+describe('lockout', () => {
+  it('tells the person clearly that the account is locked', async () => {
+    const browser = await openBrowser('phone');
+    const page = browser.page;
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('#phone').fill('13800000007');
+      const lockout = page.getByTestId('lockout');
+      for (let attempt = 0; attempt < 8 && !(await lockout.isVisible()); attempt++) {
+        await page.locator('#password').fill(`wrong password ${attempt}`);
+        await page.getByTestId('login-submit').click();
+        // Wait for this attempt's answer (the button stops spinning) before judging it.
+        await page.locator('[data-testid="login-submit"]:not(.ant-btn-loading)').waitFor();
+        await page.locator('[data-testid="lockout"], [data-testid="form-error"]').first().waitFor();
+      }
+      await lockout.waitFor();
+      expect(await lockout.textContent()).toContain('账户已临时锁定');
+      await snap(page, 'phone', '23-login-locked');
+    } finally {
+      await browser.close();
+    }
   });
 });

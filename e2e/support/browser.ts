@@ -78,6 +78,8 @@ export async function snap(page: Page, viewport: ViewportName, name: string): Pr
   // (string expressions: this file is compiled for Node, without the DOM library)
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(350);
+  // Sticky headers are painted where the viewport was; start every picture from the top.
+  await page.evaluate('window.scrollTo(0, 0)');
   // A full-page picture would paint the fixed phone tab bar mid-page (where the viewport ended);
   // pin it to the bottom of the page for the picture only.
   await page.screenshot({

@@ -61,6 +61,11 @@ export const adminMessages = defineMessages(
     'sms.status.sent': '已发送',
     'sms.status.failed': '失败',
     'sms.refresh': '刷新',
+    'sms.purpose.register': '注册',
+    'sms.purpose.login': '登录',
+    'sms.purpose.verify_phone': '验证手机',
+    'sms.purpose.reset_password': '重置密码',
+    'sms.purpose.change_phone': '更换手机号',
   },
   {
     'admin.title': 'Administration',
@@ -122,5 +127,10 @@ export const adminMessages = defineMessages(
     'sms.status.sent': 'Sent',
     'sms.status.failed': 'Failed',
     'sms.refresh': 'Refresh',
+    'sms.purpose.register': 'Registration',
+    'sms.purpose.login': 'Sign-in',
+    'sms.purpose.verify_phone': 'Phone check',
+    'sms.purpose.reset_password': 'Password reset',
+    'sms.purpose.change_phone': 'Phone change',
   },
 );

@@ -107,22 +107,27 @@ export function TwoFactorCard() {
           />
           <p className="totp-secret">
             {t('totp.secret')}
-            <code>{enrollment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+            <code data-testid="totp-secret">{enrollment.secret.replace(/(.{4})/g, '$1 ').trim()}</code>
           </p>
           <p>{t('totp.enterCode')}</p>
-          <Form form={codeForm} layout="inline" onFinish={(v) => void confirm(v)} className="totp-form">
-            <Form.Item name="code" rules={rules.code}>
-              <Input
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                placeholder="123456"
-                className="code-input"
-              />
+          <Form form={codeForm} onFinish={(v) => void confirm(v)} className="totp-form">
+            <Form.Item>
+              <div className="code-row">
+                <Form.Item name="code" rules={rules.code} noStyle>
+                  <Input
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    placeholder="123456"
+                    className="code-input"
+                    data-testid="totp-code"
+                  />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={busy} data-testid="totp-confirm">
+                  {t('totp.confirm')}
+                </Button>
+              </div>
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {t('totp.confirm')}
-            </Button>
           </Form>
         </div>
       )}

@@ -11,6 +11,16 @@ import { listSmsOutbox } from '../api/adminApi';
 
 const STATUS_COLOR: Record<SmsStatus, string> = { queued: 'blue', sent: 'green', failed: 'red' };
 const STATUSES: SmsStatus[] = ['queued', 'sent', 'failed'];
+const PURPOSES = ['register', 'login', 'verify_phone', 'reset_password', 'change_phone'] as const;
+
+/** The purpose in words when it is one the web app knows; later features may add their own. */
+function usePurposeLabel(): (purpose: string) => string {
+  const t = useT();
+  return (purpose) =>
+    (PURPOSES as readonly string[]).includes(purpose)
+      ? t(`sms.purpose.${purpose as (typeof PURPOSES)[number]}`)
+      : purpose;
+}
 
 /** The development SMS outbox / delivery log, newest first, filterable by full phone number. */
 export function SmsOutboxTab() {
@@ -18,6 +28,7 @@ export function SmsOutboxTab() {
   const [query, setQuery] = useState<Query>({});
   const [page, setPage] = useState(1);
   const phone = useScreenSize() === 'phone';
+  const purposeLabel = usePurposeLabel();
   const outbox = useRemote(
     (signal) => listSmsOutbox({ ...query, page, pageSize: 20 }, signal),
     [query, page],
@@ -94,7 +105,7 @@ export function SmsOutboxTab() {
                       <div className="sms-body">{m.body}</div>
                       <div className="mobile-row-meta">
                         <span>{formatDateTime(m.createdAt)}</span>
-                        <span>{m.purpose}</span>
+                        <span>{purposeLabel(m.purpose)}</span>
                         <span>{m.provider}</span>
                       </div>
                     </div>
@@ -108,7 +119,7 @@ export function SmsOutboxTab() {
                   render: (v: string) => formatDateTime(v),
                 },
                 { title: t('users.phone'), dataIndex: 'phoneMasked' },
-                { title: t('sms.purpose'), dataIndex: 'purpose' },
+                { title: t('sms.purpose'), dataIndex: 'purpose', render: (v: string) => purposeLabel(v) },
                 {
                   title: t('sms.body'),
                   dataIndex: 'body',

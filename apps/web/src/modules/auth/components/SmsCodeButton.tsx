@@ -14,18 +14,29 @@ interface Props {
   block?: boolean;
 }
 
+// When the next code may be requested, per purpose: the register page shows a fresh button on its
+// last step, and that one must keep counting down instead of inviting a refused second request.
+const nextAllowedAt = new Map<OtpPurpose, number>();
+const secondsLeft = (purpose: OtpPurpose) =>
+  Math.max(0, Math.ceil(((nextAllowedAt.get(purpose) ?? 0) - Date.now()) / 1000));
+
 /** "Get code" with the server's own cool-down (retryAfterSeconds), so a second tap never spams the phone. */
 export function SmsCodeButton({ purpose, getPhone, onSent, onError, block }: Props) {
   const t = useT();
   const { message } = App.useApp();
-  const [wait, setWait] = useState(0);
+  const [wait, setWaitState] = useState(() => secondsLeft(purpose));
+  const startCooldown = (seconds: number) => {
+    nextAllowedAt.set(purpose, Date.now() + seconds * 1000);
+    setWaitState(seconds);
+  };
   const [sending, setSending] = useState(false);
 
+  const counting = wait > 0;
   useEffect(() => {
-    if (wait <= 0) return;
-    const timer = window.setTimeout(() => setWait((s) => s - 1), 1000);
-    return () => window.clearTimeout(timer);
-  }, [wait]);
+    if (!counting) return;
+    const timer = window.setInterval(() => setWaitState(secondsLeft(purpose)), 500);
+    return () => window.clearInterval(timer);
+  }, [counting, purpose]);
 
   const send = async () => {
     const phone = await getPhone();
@@ -33,7 +44,7 @@ export function SmsCodeButton({ purpose, getPhone, onSent, onError, block }: Pro
     setSending(true);
     try {
       const res = await requestOtp(phone, purpose);
-      setWait(res.retryAfterSeconds);
+      startCooldown(res.retryAfterSeconds);
       void message.success(
         t('otp.sent', { phone: res.phoneMasked, m: Math.round(res.expiresInSeconds / 60) }),
       );
@@ -44,7 +55,7 @@ export function SmsCodeButton({ purpose, getPhone, onSent, onError, block }: Pro
         err instanceof ApiError &&
         typeof (err.details as { retryAfterSeconds?: unknown })?.retryAfterSeconds === 'number'
       ) {
-        setWait((err.details as { retryAfterSeconds: number }).retryAfterSeconds);
+        startCooldown((err.details as { retryAfterSeconds: number }).retryAfterSeconds);
       }
       if (onError) onError(err);
       else void message.error(err instanceof Error ? err.message : String(err));
