@@ -64,6 +64,20 @@ function main(): void {
   console.log(`nDCG@10 change ${pct(r.ndcgChange)}  (target ≥ -3%: ${ndcgOk ? 'met' : 'NOT met'})`);
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
+  // Same stream, with 10 % of scientists fully booked and 15 % down to their last slot.
+  const cap = simulateExposure({ ...sim, fullShare: 0.1, nearFullShare: 0.15 });
+  console.log('');
+  console.log('capacity: 10% of scientists have no open slot, 15% have 1 of 5 open');
+  console.log(
+    'arm                exposure→full  exposure→near-full  Gini   nDCG@10 (ideal includes the unavailable)',
+  );
+  const capRow = (name: string, a: typeof cap.pure) =>
+    console.log(
+      `${name.padEnd(18)} ${(a.fullExposureShare * 100).toFixed(1).padStart(12)}%  ${(a.nearFullExposureShare * 100).toFixed(1).padStart(17)}%  ${a.gini.toFixed(3)}  ${a.ndcg.toFixed(4)}`,
+    );
+  capRow('pure relevance', cap.pure);
+  capRow('capacity+exposure', cap.reranked);
+
   if (sweep) {
     console.log('');
     console.log('strength  Gini     ΔGini    nDCG@10  ΔnDCG');

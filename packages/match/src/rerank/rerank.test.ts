@@ -106,4 +106,11 @@ describe('simulateExposure', () => {
     const off = simulateExposure({ needs: 1500, experts: 600, seed: 7, strength: 0 });
     expect(off.reranked.gini).toBeCloseTo(off.pure.gini);
   });
+
+  it('sends no exposure to fully booked scientists and less to nearly full ones', () => {
+    const r = simulateExposure({ needs: 1500, experts: 600, seed: 7, fullShare: 0.1, nearFullShare: 0.2 });
+    expect(r.pure.fullExposureShare).toBeGreaterThan(0.05);
+    expect(r.reranked.fullExposureShare).toBe(0);
+    expect(r.reranked.nearFullExposureShare).toBeLessThan(r.pure.nearFullExposureShare);
+  });
 });

@@ -43,6 +43,10 @@ export interface SimulationOptions {
   subtopics?: number;
   /** σ of the log weights of a profile's fine topics: larger = more specialised (default 1.5). */
   subtopicSigma?: number;
+  /** Share of scientists with no open capacity (default 0: capacity plays no part). */
+  fullShare?: number;
+  /** Share of scientists with one slot left out of five (default 0). */
+  nearFullShare?: number;
 }
 
 /** Figures of one arm of the simulation. */
@@ -54,6 +58,10 @@ export interface ArmResult {
   coverage: number;
   /** Largest share of all exposure received by a single scientist. */
   maxShare: number;
+  /** Share of all exposure given to scientists with no open capacity. */
+  fullExposureShare: number;
+  /** Share of all exposure given to nearly-full scientists. */
+  nearFullExposureShare: number;
 }
 
 /** Result of {@link simulateExposure}. */
@@ -139,6 +147,7 @@ function cosine(a: TopicVec, b: TopicVec): number {
 interface Pool {
   vectors: TopicVec[];
   prominence: Float64Array;
+  capacity: ({ open: number; total: number } | undefined)[];
   byTopic: number[][];
 }
 
@@ -178,7 +187,16 @@ function buildPool(o: Required<SimulationOptions>, rand: () => number): Pool {
     vectors.push(unit(v));
     prominence[e] = Math.exp(o.prominenceSigma * normal(rand));
   }
-  return { vectors, prominence, byTopic };
+  // Capacity comes from its own generator so that turning it on leaves the pool unchanged.
+  const capRand = mulberry32(o.seed ^ 0x5bd1e995);
+  const capacity = Array.from({ length: o.experts }, () => {
+    if (o.fullShare + o.nearFullShare <= 0) return undefined;
+    const u = capRand();
+    if (u < o.fullShare) return { open: 0, total: 5 };
+    if (u < o.fullShare + o.nearFullShare) return { open: 1, total: 5 };
+    return { open: 3, total: 5 };
+  });
+  return { vectors, prominence, byTopic, capacity };
 }
 
 /**
@@ -201,6 +219,8 @@ export function simulateExposure(options: SimulationOptions = {}): SimulationRes
     prominenceSigma: options.prominenceSigma ?? 0.35,
     subtopics: options.subtopics ?? 12,
     subtopicSigma: options.subtopicSigma ?? 1.5,
+    fullShare: options.fullShare ?? 0,
+    nearFullShare: options.nearFullShare ?? 0,
   };
   const rand = mulberry32(o.seed);
   const pool = buildPool(o, rand);
@@ -247,7 +267,11 @@ export function simulateExposure(options: SimulationOptions = {}): SimulationRes
 
     const ideal = candidates.map((h) => h.score);
     const pure = candidates.slice(0, o.listLength);
-    const reranked = rerankHits(candidates, { ledger, strength: o.strength })
+    const reranked = rerankHits(candidates, {
+      ledger,
+      strength: o.strength,
+      capacityOf: (h) => pool.capacity[h.e],
+    })
       .slice(0, o.listLength)
       .map((r) => r.hit);
 
@@ -270,16 +294,23 @@ export function simulateExposure(options: SimulationOptions = {}): SimulationRes
     let total = 0;
     let max = 0;
     let shown = 0;
-    for (const v of exposure) {
+    let full = 0;
+    let nearFull = 0;
+    exposure.forEach((v, e) => {
       total += v;
       if (v > max) max = v;
       if (v > 0) shown++;
-    }
+      const c = pool.capacity[e];
+      if (c?.open === 0) full += v;
+      else if (c?.open === 1) nearFull += v;
+    });
     return {
       gini: gini(exposure),
       ndcg: ndcgSum / o.needs,
       coverage: shown / o.experts,
       maxShare: total === 0 ? 0 : max / total,
+      fullExposureShare: total === 0 ? 0 : full / total,
+      nearFullExposureShare: total === 0 ? 0 : nearFull / total,
     };
   };
   const pureArm = arm(pureExposure, pureNdcg);
