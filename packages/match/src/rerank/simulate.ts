@@ -271,6 +271,8 @@ export function simulateExposure(options: SimulationOptions = {}): SimulationRes
       ledger,
       strength: o.strength,
       capacityOf: (h) => pool.capacity[h.e],
+      // Not-recommended scientists are not shown at all in the simulated lists.
+      dropFull: true,
     })
       .slice(0, o.listLength)
       .map((r) => r.hit);
