@@ -173,7 +173,8 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
 
     await page.getByTestId('delete-open').click();
     await page.getByText('确认注销账户？').waitFor();
-    await snap(page, viewport, '16-account-delete-confirm');
+    // The dialog covers the viewport only: picture what the person sees.
+    await snap(page, viewport, '16-account-delete-confirm', { fullPage: false });
     await page.getByRole('button', { name: /取\s*消/ }).click();
 
     await page.goto(`${baseUrl}/messages`);
@@ -209,6 +210,27 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await expect(page.getByTestId('sms-tab').textContent()).resolves.toContain(
       `${phone.slice(0, 3)}****${phone.slice(-4)}`,
     );
+  });
+});
+
+describe('staff without two-factor', () => {
+  it('sees a banner everywhere and a guard in front of the administration pages', async () => {
+    const browser = await openBrowser('desktop');
+    const page = browser.page;
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('#phone').fill('13800000003'); // the Chengdu officer, no TOTP yet
+      await page.locator('#password').fill(DEMO_ADMIN.password); // demo accounts share one password
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(`${baseUrl}/account`);
+      await page.getByTestId('twofactor-banner').waitFor();
+      await page.goto(`${baseUrl}/admin`);
+      await page.getByText('请启用两步验证').first().waitFor();
+      expect(await page.getByTestId('admin-page').count()).toBe(0);
+      await snap(page, 'desktop', '24-staff-needs-2fa');
+    } finally {
+      await browser.close();
+    }
   });
 });
 

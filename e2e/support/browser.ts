@@ -70,7 +70,12 @@ export async function openBrowser(viewport: ViewportName): Promise<BrowserSessio
 }
 
 /** Full-page screenshot `e2e/screenshots/<viewport>/<name>.png`; also fails if the page scrolls sideways. */
-export async function snap(page: Page, viewport: ViewportName, name: string): Promise<string> {
+export async function snap(
+  page: Page,
+  viewport: ViewportName,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
   const dir = join(SCREENSHOT_DIR, viewport);
   await mkdir(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
@@ -79,12 +84,13 @@ export async function snap(page: Page, viewport: ViewportName, name: string): Pr
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(350);
   // Sticky headers are painted where the viewport was; start every picture from the top.
-  await page.evaluate('window.scrollTo(0, 0)');
+  const fullPage = options.fullPage ?? true;
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   // A full-page picture would paint the fixed phone tab bar mid-page (where the viewport ended);
   // pin it to the bottom of the page for the picture only.
   await page.screenshot({
     path: file,
-    fullPage: true,
+    fullPage,
     style: '.shell { position: relative; } .tab-bar { position: absolute !important; }',
   });
   return file;
