@@ -15,3 +15,7 @@ export * from './rerank/index.ts';
 export * from './coi/index.ts';
 export * from './embed/index.ts';
 export * from './learn/index.ts';
+export { createMatchEngine, DEFAULT_TOP } from './engine/engine.ts';
+export { loadMatchEngine } from './engine/snapshot.ts';
+export { DEFAULT_WEIGHTS, DEFAULT_FIELD_WEIGHTS } from './engine/defaults.ts';
+export { regionCloseness, regionPrefix, codeMatch, budgetFit } from './engine/structured.ts';

@@ -47,6 +47,7 @@ export function normalizeText(input: unknown, maxChars: number = MAX_TEXT_CHARS)
   if (HAS_CJK.test(text)) text = toSimplified(text);
   text = text.toLowerCase();
   // Lone surrogates (cut emoji) and control characters carry no meaning for matching.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   text = text.replace(/[\u0000-\u001f\u007f]|[\ud800-\udfff]/g, ' ');
   if (text.length > maxChars) text = text.slice(0, maxChars);
   return text;

@@ -1,0 +1,26 @@
+/**
+ * A small deterministic PRNG (mulberry32) and Gaussian samples, so training is reproducible.
+ *
+ * @module
+ */
+
+/** Returns a function giving uniform numbers in [0, 1) from a 32-bit seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal samples by Box–Muller. */
+export function gaussian(rand: () => number): () => number {
+  return () => {
+    const u = Math.max(rand(), 1e-12);
+    const v = rand();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  };
+}
