@@ -21,29 +21,35 @@ describeEachDb('audit retention job', (getDb) => {
   });
   afterAll(async () => jobs.stop());
 
-  it('is scheduled daily and removes rows older than the configured retention when it runs', async () => {
-    const schedules = await jobs.boss.getSchedules();
-    expect(schedules.map((s) => s.name)).toContain(AUDIT_PURGE_JOB);
+  it(
+    'is scheduled daily and removes rows older than the configured retention when it runs',
+    { timeout: 120_000 },
+    async () => {
+      const schedules = await jobs.boss.getSchedules();
+      expect(schedules.map((s) => s.name)).toContain(AUDIT_PURGE_JOB);
 
-    const day = 86_400_000;
-    await getDb()
-      .orm.insert(auditLog)
-      .values([
-        { action: 'job.old', outcome: 'success', at: new Date(Date.now() - 400 * day) },
-        { action: 'job.kept', outcome: 'success', at: new Date(Date.now() - 300 * day) },
-      ]);
-    const id = await jobs.send(AUDIT_PURGE_JOB, {});
-    expect(id).toBeTruthy();
+      const day = 86_400_000;
+      await getDb()
+        .orm.insert(auditLog)
+        .values([
+          { action: 'job.old', outcome: 'success', at: new Date(Date.now() - 400 * day) },
+          { action: 'job.kept', outcome: 'success', at: new Date(Date.now() - 300 * day) },
+        ]);
+      const id = await jobs.send(AUDIT_PURGE_JOB, {});
+      expect(id).toBeTruthy();
 
-    // Poll the job's state (pg-boss completes it once the handler returns).
-    let state = '';
-    for (let i = 0; i < 120 && state !== 'completed' && state !== 'failed'; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      state = (await jobs.boss.getJobById(AUDIT_PURGE_JOB, id!))?.state ?? '';
-    }
-    expect(state).toBe('completed');
-    const left = (await getDb().orm.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
-    expect(left).toContain('job.kept');
-    expect(left).not.toContain('job.old');
-  });
+      // Poll the job's state (pg-boss completes it once the handler returns).
+      let state = '';
+      for (let i = 0; i < 120 && state !== 'completed' && state !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        state = (await jobs.boss.getJobById(AUDIT_PURGE_JOB, id!))?.state ?? '';
+      }
+      expect(state).toBe('completed');
+      const left = (await getDb().orm.select({ action: auditLog.action }).from(auditLog)).map(
+        (r) => r.action,
+      );
+      expect(left).toContain('job.kept');
+      expect(left).not.toContain('job.old');
+    },
+  );
 });

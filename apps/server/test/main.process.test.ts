@@ -64,7 +64,8 @@ function run(entry: string, env: Record<string, string>): Proc {
   };
 }
 
-describe('npm run serve (src/main.ts)', () => {
+// Child processes compile TypeScript and open PGlite on start: slow on a busy CI machine.
+describe('npm run serve (src/main.ts)', { timeout: 240_000 }, () => {
   it('starts on an empty data dir, seeds, serves, and exits 0 on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tianfu-main-'));
     const proc = run('main.ts', {
