@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -155,6 +155,15 @@ describe('secret key', () => {
     expect(
       resolveSecretKey(base({ NODE_ENV: 'production', TIANFU_KEY_FILE: join(dir, 'k') })).toString('hex'),
     ).toBe(HEX_KEY);
+  });
+
+  it('gives tests a throwaway key and writes no file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tianfu-data-'));
+    const a = resolveSecretKey(base({ NODE_ENV: 'test', TIANFU_DATA_DIR: dir }));
+    const b = resolveSecretKey(base({ NODE_ENV: 'test', TIANFU_DATA_DIR: dir }));
+    expect(a.length).toBe(32);
+    expect(a.equals(b)).toBe(false);
+    expect(existsSync(join(dir, 'secret.key'))).toBe(false);
   });
 
   it('creates a persistent private key in the data directory in development', () => {

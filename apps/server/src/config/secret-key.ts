@@ -22,7 +22,7 @@ export function decodeKey(text: string): Buffer | null {
 
 /**
  * Resolves the 32-byte key: TIANFU_SECRET_KEY, else TIANFU_KEY_FILE, else (not production)
- * `<data dir>/secret.key`, created on first use with mode 0600.
+ * `<data dir>/secret.key`, created on first use with mode 0600 (NODE_ENV=test: a fresh random key).
  * @throws ConfigError when the key is missing in production or malformed anywhere
  */
 export function resolveSecretKey(c: AppConfig): Buffer {
@@ -50,6 +50,8 @@ export function resolveSecretKey(c: AppConfig): Buffer {
       'NODE_ENV=production needs an encryption key: set TIANFU_SECRET_KEY or TIANFU_KEY_FILE',
     );
   }
+  // Tests get a throwaway key rather than a file in whatever directory they run from.
+  if (c.NODE_ENV === 'test') return randomBytes(32);
   const path = join(resolve(c.TIANFU_DATA_DIR), 'secret.key');
   if (existsSync(path)) {
     const key = decodeKey(readFileSync(path, 'utf8'));
