@@ -14,6 +14,7 @@ export const Profile = z.object({
   id: z.string(),
   displayName: z.string(),
   phoneMasked: z.string(),
+  phoneVerified: z.boolean(),
   email: z.string().nullable(),
   regionCode: z.string().nullable(),
   bio: z.string().nullable(),

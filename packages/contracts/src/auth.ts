@@ -120,6 +120,8 @@ export const MeUser = z.object({
   id: z.string(),
   displayName: z.string(),
   phoneMasked: z.string(),
+  /** False for accounts created without an SMS check (e.g. by an administrator): verify with a `verify_phone` code. */
+  phoneVerified: z.boolean(),
   email: z.string().nullable(),
   regionCode: z.string().nullable(),
   kinds: z.array(AccountKind),
@@ -193,6 +195,10 @@ export const ChangePasswordRequest = z.object({
   newPassword: Password,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+/** POST /api/account/phone/verify — code of purpose `verify_phone` sent to my current number. */
+export const VerifyPhoneRequest = z.object({ code: SmsCode });
+export type VerifyPhoneRequest = z.infer<typeof VerifyPhoneRequest>;
 
 /** POST /api/account/phone — code of purpose `change_phone` sent to the new number. */
 export const ChangePhoneRequest = z.object({ newPhone: Mobile, code: SmsCode });

@@ -13,6 +13,7 @@ import {
   TotpDisableRequest,
   TotpEnrollResponse,
   TotpStatusResponse,
+  VerifyPhoneRequest,
 } from '@tianfu/contracts';
 import { requireActor } from '../../policy/authorize.ts';
 import { accountSecurityService } from './account-security.service.ts';
@@ -127,6 +128,23 @@ export const accountSecurityRoutes: FastifyPluginAsyncZod = async (app) => {
         newPassword,
         requestMeta(request),
       );
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/account/phone/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verify my current phone number (code of purpose verify_phone)',
+        body: VerifyPhoneRequest,
+        response: { 200: OkResponse, ...authErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(request, 'auth.phone.verify');
+      await svc.verifyPhone(actor.userId, request.body.code, requestMeta(request));
       return { ok: true as const };
     },
   );

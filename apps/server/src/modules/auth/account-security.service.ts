@@ -127,6 +127,15 @@ export function accountSecurityService(ctx: AuthContext) {
       await audit(meta, user, 'auth.password.change', 'success');
     },
 
+    /** Confirms the current number with a `verify_phone` code. */
+    async verifyPhone(userId: string, code: string, meta: RequestMeta): Promise<void> {
+      const user = await load(userId);
+      if (!user.phone) throw new AppError('error.unauthorized', 401);
+      await otp.verify(user.phone, 'verify_phone', code);
+      await repo.updateUser(user.id, { phoneVerifiedAt: ctx.now() });
+      await audit(meta, user, 'auth.phone.verify', 'success');
+    },
+
     /** Moves the account to a new number proven by a `change_phone` code sent to that number. */
     async changePhone(userId: string, newPhone: string, code: string, meta: RequestMeta): Promise<void> {
       const user = await load(userId);

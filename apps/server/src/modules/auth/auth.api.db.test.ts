@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeEachDb } from '@tianfu/db/testing';
-import { sessions, otpCodes } from '@tianfu/db';
+import { sessions, otpCodes, users } from '@tianfu/db';
 import { buildAccountsTestApp } from './testing/app.ts';
 import { TestClient, lastCode, nextPhone, registerUser, requestCode, userRow } from './testing/client.ts';
 import type { TestApp } from '../../../test/helpers/build-test-app.ts';
@@ -291,6 +291,25 @@ describeEachDb('auth API: codes, registration, sign-in, sessions, CSRF', (getDb)
     const res = await new TestClient(t.app).post('/api/auth/otp', { phone, purpose: 'login' });
     expect(res.statusCode).toBe(200);
     await expect(lastCode(getDb(), phone)).rejects.toThrow(/no code/);
+  });
+
+  it('verifies the current phone number with a verify_phone code', async () => {
+    const u = await registerUser(t.app, getDb());
+    await getDb().orm.update(users).set({ phoneVerifiedAt: null }).where(eq(users.id, u.userId));
+    expect((await u.client.get('/api/auth/me')).json().user.phoneVerified).toBe(false);
+    // Only for my own number.
+    const other = await registerUser(t.app, getDb());
+    expect(
+      (await u.client.post('/api/auth/otp', { phone: other.phone, purpose: 'verify_phone' })).statusCode,
+    ).toBe(403);
+    t.clock.advance(61_000);
+    const code = await requestCode(u.client, getDb(), u.phone, 'verify_phone');
+    expect(
+      (await u.client.post('/api/account/phone/verify', { code: code === '000000' ? '111111' : '000000' }))
+        .statusCode,
+    ).toBe(400);
+    expect((await u.client.post('/api/account/phone/verify', { code })).statusCode).toBe(200);
+    expect((await u.client.get('/api/auth/me')).json().user.phoneVerified).toBe(true);
   });
 
   it('changes the phone number with a code sent to the new number', async () => {

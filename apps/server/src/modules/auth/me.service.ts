@@ -79,6 +79,7 @@ export function meService(ctx: AuthContext) {
           id: user.id,
           displayName: user.displayName,
           phoneMasked: user.phone ? maskPhone(user.phone) : '',
+          phoneVerified: !!user.phoneVerifiedAt,
           email: user.email,
           regionCode: user.regionCode,
           kinds: await kindsOf(user),
