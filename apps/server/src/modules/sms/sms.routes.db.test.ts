@@ -43,6 +43,11 @@ describeEachDb('GET /api/admin/sms-outbox', (getDb) => {
     expect(byPhone.items.map((m) => m.body.match(/\d{6}/)?.[0])).toEqual(['333333', '111111']);
     const both = (await get('/api/admin/sms-outbox?phone=13800002001&purpose=register', admin)).json() as SmsOutboxPage;
     expect(both.total).toBe(1);
+    // Reads are audited, with the number masked.
+    const reads = await getDb().orm.select().from(auditLog).where(eq(auditLog.actorId, admin.userId));
+    const filtered = reads.find((r) => r.details.purpose === 'register');
+    expect(filtered).toMatchObject({ action: 'sms.outbox.list', outcome: 'allowed' });
+    expect(filtered?.details.phone).toBe('138****2001');
     const bad = await get('/api/admin/sms-outbox?phone=123', admin);
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields)).toEqual(['phone']);

@@ -1,6 +1,6 @@
 /**
  * `GET /api/admin/sms-outbox`: the delivery log, newest first (administrators only; every other
- * caller gets 401/403 and an audit row).
+ * caller gets 401/403 and an audit row; administrators' reads are audited too).
  * @module
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -33,6 +33,13 @@ export const smsOutboxRoutes: FastifyPluginAsyncZod = async (app) => {
         q.pageSize,
         pageOffset(q),
       );
+      // The outbox can hold live one-time codes: who looked, and for which number, is worth a row.
+      await app.audit.recordRequest(request, {
+        action: 'sms.outbox.list',
+        target: { type: 'sms_outbox' },
+        outcome: 'allowed',
+        details: { phone: q.phone ?? null, purpose: q.purpose ?? null, results: total },
+      });
       return { items: rows.map(presentSmsMessage), page: q.page, pageSize: q.pageSize, total };
     },
   );
