@@ -79,6 +79,8 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await page.getByTestId('region-browser').getByText('成都市').waitFor();
     await expectNoSidewaysScroll(page);
     await snap(page, viewport, '03-discover');
+    await page.getByTestId('region-browser').getByText('成都市').click();
+    await page.getByTestId('region-browser').getByText('锦江区').waitFor();
     await page.goto(`${baseUrl}/messages`);
     await page.getByText('请先登录').waitFor();
     await snap(page, viewport, '04-messages-signed-out');
@@ -198,6 +200,24 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await page.goto(`${baseUrl}/admin?tab=users`);
     await page.getByTestId('users-tab').getByText(name).first().waitFor();
     await snap(page, viewport, '19-admin-users');
+
+    // Grant the new user the science-editor role through the roles dialog.
+    await page.getByTestId('users-tab').getByPlaceholder('按姓名或手机号搜索').fill(phone);
+    await page
+      .getByTestId('users-tab')
+      .getByRole('button', { name: /搜\s*索/ })
+      .click();
+    await page.getByTestId('users-tab').getByText('共 1 条').waitFor();
+    const row = page.getByTestId('users-tab').locator('.ant-table-row', { hasText: name });
+    await row.getByRole('button', { name: '设置角色' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.ant-select').click();
+    await page.locator('.ant-select-item-option', { hasText: '科普编辑' }).click();
+    await dialog.getByRole('button', { name: '添加角色' }).click();
+    await dialog.locator('.ant-list-item', { hasText: '科普编辑' }).waitFor();
+    await snap(page, viewport, '19b-admin-roles-dialog', { fullPage: false });
+    await dialog.locator('.ant-modal-close').click();
+    await row.getByText('科普编辑').waitFor();
     await page.goto(`${baseUrl}/admin?tab=regions`);
     await page.getByTestId('region-browser').getByText('四川省').first().waitFor();
     await snap(page, viewport, '20-admin-regions');
