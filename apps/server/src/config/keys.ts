@@ -114,6 +114,13 @@ export const CONFIG_KEYS = {
     undefined,
     'File holding the AES-256 key (same format). In development a key is created at `TIANFU_DATA_DIR/secret.key` when neither is set.',
   ),
+  TIANFU_PREVIOUS_KEYS: key(
+    'Security',
+    optionalString,
+    undefined,
+    'Key rotation: retired AES-256 keys (comma-separated, same format) that still decrypt older data; new data always uses the current key.',
+    true,
+  ),
   COOKIE_SECURE: key(
     'Security',
     z.enum(['auto', 'true', 'false']),

@@ -9,6 +9,8 @@ import type { Db } from '@tianfu/db';
 import type { SmsSender } from '../../app-deps.ts';
 import type { AppConfig } from '../../config/keys.ts';
 import { createKeyRing, type KeyRing } from '../../crypto/keyring.ts';
+import { ConfigError } from '../../config/load.ts';
+import { decodeKey } from '../../config/secret-key.ts';
 
 /** Dependencies of the account-related services. */
 export interface AuthContext {
@@ -22,6 +24,23 @@ export interface AuthContext {
 
 const contexts = new WeakMap<object, AuthContext>();
 
+/** Parses TIANFU_PREVIOUS_KEYS (comma-separated hex/base64 32-byte keys). */
+export function previousKeys(value: string | undefined): Buffer[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => {
+      const key = decodeKey(k);
+      if (!key)
+        throw new ConfigError(
+          'TIANFU_PREVIOUS_KEYS must list 32-byte keys (64 hex characters or base64), comma-separated',
+        );
+      return key;
+    });
+}
+
 /** The context for an app (one key ring per app instance, shared by all four modules). */
 export function authContextOf(app: FastifyInstance): AuthContext {
   let ctx = contexts.get(app.deps);
@@ -29,7 +48,7 @@ export function authContextOf(app: FastifyInstance): AuthContext {
     ctx = {
       db: app.deps.db,
       config: app.config,
-      ring: createKeyRing(app.deps.secretKey),
+      ring: createKeyRing(app.deps.secretKey, previousKeys(app.config.TIANFU_PREVIOUS_KEYS)),
       sms: app.deps.sms,
       now: app.deps.now,
       logger: app.deps.logger,

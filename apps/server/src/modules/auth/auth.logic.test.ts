@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../errors/app-error.ts';
 import { maskIp } from './auth.presenter.ts';
+import { previousKeys } from './auth.context.ts';
 import { actorFor, totpRequired } from './me.service.ts';
 import { checkSendLimits } from './otp.service.ts';
 import type { UserRow } from './auth.repository.ts';
@@ -63,5 +64,15 @@ describe('IP masking', () => {
     expect(maskIp('203.0.113.42')).toBe('203.0.*.*');
     expect(maskIp('2001:db8:85a3::8a2e:370:7334')).toBe('2001:db8:*');
     expect(maskIp(null)).toBeNull();
+  });
+});
+
+describe('previous keys for rotation', () => {
+  it('parses a comma-separated list and refuses malformed keys', () => {
+    const hex = 'ab'.repeat(32);
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(previousKeys(`${hex}, ${b64}`).map((k) => k.length)).toEqual([32, 32]);
+    expect(previousKeys(undefined)).toEqual([]);
+    expect(() => previousKeys('short')).toThrow(/TIANFU_PREVIOUS_KEYS/);
   });
 });
