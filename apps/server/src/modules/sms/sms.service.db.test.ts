@@ -89,6 +89,25 @@ describeEachDb('sms delivery log', (getDb) => {
     expect(rows[0]?.body).not.toContain('246810');
   });
 
+  it('two concurrent sends with one key reach the provider once', async () => {
+    const config = {
+      ...testConfig(),
+      SMS_PROVIDER: 'aliyun' as const,
+      ALIYUN_SMS_ACCESS_KEY_ID: 'KID',
+      ALIYUN_SMS_ACCESS_KEY_SECRET: 'KSECRET',
+      ALIYUN_SMS_ENDPOINT: aliyun.endpoint,
+      SMS_SIGN_NAME: '天府科技云',
+      SMS_TEMPLATE_OTP: 'SMS_1',
+    };
+    const a = createSmsSender(config, getDb(), testLogger([]));
+    const b = createSmsSender(config, getDb(), testLogger([]));
+    const before = aliyun.requests;
+    const results = await Promise.all([a.send(otp('13800001006', { idempotencyKey: 'race' })), b.send(otp('13800001006', { idempotencyKey: 'race' }))]);
+    expect(aliyun.requests - before).toBe(1);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+  });
+
   it('a failed send is recorded with its code and may be retried with the same key', async () => {
     const config = {
       ...testConfig(),
