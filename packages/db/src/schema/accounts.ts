@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -59,6 +60,8 @@ export const users = pgTable(
     // TOTP shared secret, AES-256-GCM ciphertext (never stored in clear).
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabledAt: tstz('totp_enabled_at'),
+    // Last accepted TOTP time step: a code is accepted once only (no replay within its window).
+    totpLastStep: integer('totp_last_step'),
     deletedAt: tstz('deleted_at'),
     ...timestamps(),
   },

@@ -15,7 +15,7 @@ import { meService, totpRequired } from './me.service.ts';
 import { otpService } from './otp.service.ts';
 import { passwordService } from './password.service.ts';
 import { sessionService } from './session.service.ts';
-import { checkTotp, newTotpSecret, totpUrl } from './totp.ts';
+import { newTotpSecret, totpStep, totpUrl } from './totp.ts';
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -71,7 +71,10 @@ export function accountSecurityService(ctx: AuthContext) {
       const user = await load(userId);
       if (user.totpEnabledAt) throw new AppError('auth.totp_already_enabled', 409);
       const secret = newTotpSecret();
-      await repo.updateUser(user.id, { totpSecretEnc: encryptField(ctx.ring, secret, user.id) });
+      await repo.updateUser(user.id, {
+        totpSecretEnc: encryptField(ctx.ring, secret, user.id),
+        totpLastStep: null,
+      });
       await audit(meta, user, 'auth.totp.enroll', 'success');
       return { secret, otpauthUrl: totpUrl(user.phone ? maskPhone(user.phone) : user.id, secret) };
     },
@@ -81,7 +84,8 @@ export function accountSecurityService(ctx: AuthContext) {
       if (user.totpEnabledAt) throw new AppError('auth.totp_already_enabled', 409);
       if (!user.totpSecretEnc) throw new AppError('auth.totp_not_enrolled', 409);
       const secret = decryptField(ctx.ring, user.totpSecretEnc, user.id);
-      if (!checkTotp(secret, code, ctx.now())) {
+      const step = totpStep(secret, code, ctx.now());
+      if (step === null || !(await repo.claimTotpStep(user.id, step))) {
         await audit(meta, user, 'auth.totp.confirm', 'failure');
         throw new AppError('auth.totp_invalid', 400, { fields: { code: 'auth.totp_invalid' } });
       }
@@ -99,11 +103,12 @@ export function accountSecurityService(ctx: AuthContext) {
         await audit(meta, user, 'auth.totp.disable', 'failure', { reason: 'wrong_password' });
         throw new AppError('auth.wrong_password', 400, { fields: { password: 'auth.wrong_password' } });
       }
-      if (!checkTotp(decryptField(ctx.ring, user.totpSecretEnc, user.id), code, ctx.now())) {
+      const step = totpStep(decryptField(ctx.ring, user.totpSecretEnc, user.id), code, ctx.now());
+      if (step === null || !(await repo.claimTotpStep(user.id, step))) {
         await audit(meta, user, 'auth.totp.disable', 'failure', { reason: 'wrong_totp' });
         throw new AppError('auth.totp_invalid', 400, { fields: { code: 'auth.totp_invalid' } });
       }
-      await repo.updateUser(user.id, { totpSecretEnc: null, totpEnabledAt: null });
+      await repo.updateUser(user.id, { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null });
       await audit(meta, user, 'auth.totp.disable', 'success');
     },
 

@@ -39,6 +39,14 @@ export function authRepository(db: Db) {
     async updateUser(id: string, values: Partial<typeof users.$inferInsert>): Promise<void> {
       await orm.update(users).set(values).where(eq(users.id, id));
     },
+    /** Records a used TOTP step; false when that step (or a later one) was already used. */
+    async claimTotpStep(userId: string, step: number): Promise<boolean> {
+      const res = await db.query(
+        'update users set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2) returning id',
+        [userId, step],
+      );
+      return res.rows.length > 0;
+    },
     async rolesOf(userId: string) {
       return orm
         .select({ role: roleAssignments.role, regionCode: roleAssignments.regionCode })

@@ -17,7 +17,7 @@ import { lockoutService } from './lockout.service.ts';
 import { otpService } from './otp.service.ts';
 import { passwordService } from './password.service.ts';
 import { sessionService, type IssuedSession } from './session.service.ts';
-import { checkTotp } from './totp.ts';
+import { totpStep } from './totp.ts';
 
 /** Request facts the services record (the route fills these in). */
 export interface RequestMeta {
@@ -212,7 +212,8 @@ export function authService(ctx: AuthContext) {
       await lockout.assertNotLocked(phone, meta.ip);
       const secret =
         user.totpSecretEnc && user.totpEnabledAt ? decryptField(ctx.ring, user.totpSecretEnc, user.id) : null;
-      if (!secret || !checkTotp(secret, code, ctx.now())) {
+      const step = secret ? totpStep(secret, code, ctx.now()) : null;
+      if (step === null || !(await repo.claimTotpStep(user.id, step))) {
         await lockout.recordFailure(phone, meta.ip);
         await meta.audit({
           action: 'auth.login.totp',

@@ -50,12 +50,20 @@ describeEachDb('TOTP two-factor and staff enforcement', (getDb) => {
     });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.code).toBe('auth.totp_invalid');
+    t.clock.advance(30_000); // the confirm code's time step is used up
     const good = await c.post('/api/auth/login/totp', { code: currentTotp(secret, t.clock.now()) });
     expect(good.statusCode).toBe(200);
     expect(good.json().user.id).toBe(u.userId);
     expect(good.json().twoFactor.enabled).toBe(true);
     // The token is rotated when the second factor completes.
     expect(c.cookies.get('tianfu_session')).not.toBe(pendingToken);
+
+    // A code is accepted once only: replaying it on another pending sign-in fails.
+    const replay = new TestClient(t.app);
+    await replay.post('/api/auth/login', { method: 'password', phone: u.phone, password: u.password });
+    expect(
+      (await replay.post('/api/auth/login/totp', { code: currentTotp(secret, t.clock.now()) })).statusCode,
+    ).toBe(401);
 
     // Without a pending session the second step is refused.
     expect((await new TestClient(t.app).post('/api/auth/login/totp', { code: '123456' })).statusCode).toBe(
@@ -77,6 +85,7 @@ describeEachDb('TOTP two-factor and staff enforcement', (getDb) => {
     expect((await officer.client.get('/api/auth/me')).json().twoFactor.mustEnroll).toBe(false);
     expect((await officer.client.get('/api/audit')).statusCode).toBe(200);
 
+    t.clock.advance(30_000);
     const off = await officer.client.post('/api/account/totp/disable', {
       password: officer.password,
       code: currentTotp(secret, t.clock.now()),
@@ -89,6 +98,7 @@ describeEachDb('TOTP two-factor and staff enforcement', (getDb) => {
     const u = await registerUser(t.app, getDb(), { kind: 'citizen' });
     const { secret } = (await u.client.post('/api/account/totp/enroll')).json();
     await u.client.post('/api/account/totp/confirm', { code: currentTotp(secret, t.clock.now()) });
+    t.clock.advance(30_000);
     const wrongPw = await u.client.post('/api/account/totp/disable', {
       password: 'nope nope',
       code: currentTotp(secret, t.clock.now()),

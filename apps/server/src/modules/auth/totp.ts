@@ -19,13 +19,24 @@ export function totpUrl(label: string, secret: string): string {
   return authenticator.keyuri(label, TOTP_ISSUER, secret);
 }
 
-/** True when `code` is valid for `secret` at `now` (± one 30 s step). */
-export function checkTotp(secret: string, code: string, now: Date): boolean {
+const STEP_MS = 30_000;
+
+/**
+ * The time step `code` belongs to when it is valid for `secret` at `now` (± one 30 s step), else
+ * null. Callers store the step and refuse steps not newer than the last accepted one (no replay).
+ */
+export function totpStep(secret: string, code: string, now: Date): number | null {
   try {
-    return authenticator.clone({ epoch: now.getTime(), window: 1 }).check(code, secret);
+    const delta = authenticator.clone({ epoch: now.getTime(), window: 1 }).checkDelta(code, secret);
+    return delta === null ? null : Math.floor(now.getTime() / STEP_MS) + delta;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** True when `code` is valid for `secret` at `now` (± one 30 s step). Does not guard against replay. */
+export function checkTotp(secret: string, code: string, now: Date): boolean {
+  return totpStep(secret, code, now) !== null;
 }
 
 /** The current code for a secret (tests and the demo seed's documentation use it). */
