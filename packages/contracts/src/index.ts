@@ -14,3 +14,4 @@ export * from './identity.ts';
 export * from './privacy.ts';
 export * from './sms.ts';
 export * from './admin.ts';
+export * from './taxonomy/index.ts';
