@@ -29,6 +29,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 async function signOut(page: Page, viewport: ViewportName): Promise<void> {
+  const loggedOut = page.waitForResponse((res) => res.url().endsWith('/api/auth/logout'));
   if (viewport === 'desktop') {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
@@ -36,6 +37,8 @@ async function signOut(page: Page, viewport: ViewportName): Promise<void> {
     await page.goto(`${baseUrl}/account`);
     await page.getByTestId('sign-out').click();
   }
+  const res = await loggedOut;
+  expect(res.status(), await res.text()).toBeLessThan(300);
   await page.waitForURL(`${baseUrl}/`);
 }
 
@@ -83,6 +86,12 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await page.getByTestId('region-browser').getByText('锦江区').waitFor();
     await page.goto(`${baseUrl}/messages`);
     await page.getByText('请先登录').waitFor();
+    if (viewport === 'phone') {
+      // Exactly one tab is current: 消息, not also 我的.
+      const current = page.getByTestId('tab-bar').locator('[aria-current="page"]');
+      expect(await current.count()).toBe(1);
+      expect(await current.textContent()).toContain('消息');
+    }
     await snap(page, viewport, '04-messages-signed-out');
   });
 
@@ -172,6 +181,12 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await page.getByTestId('consents-card').getByText('用户协议').first().waitFor();
     await expectNoSidewaysScroll(page);
     await snap(page, viewport, '15-account-privacy');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('consents-card').getByText('Terms of use').first().waitFor();
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '15b-account-privacy-en');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('consents-card').getByText('用户协议').first().waitFor();
 
     await page.getByTestId('delete-open').click();
     await page.getByText('确认注销账户？').waitFor();
@@ -211,7 +226,7 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     const row = page.getByTestId('users-tab').locator('.ant-table-row', { hasText: name });
     await row.getByRole('button', { name: '设置角色' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.locator('.ant-select').click();
+    await dialog.locator('.ant-select:not(.ant-cascader)').click();
     await page.locator('.ant-select-item-option', { hasText: '科普编辑' }).click();
     await dialog.getByRole('button', { name: '添加角色' }).click();
     await dialog.locator('.ant-list-item', { hasText: '科普编辑' }).waitFor();

@@ -39,6 +39,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     try {
       await logout();
+    } catch {
+      // Already signed out on the server (expired session) or offline: the local state is cleared
+      // either way, and the next /api/auth/me tells the truth.
     } finally {
       setMe(SIGNED_OUT);
     }

@@ -29,7 +29,11 @@ const TABS: Tab[] = [
     path: '/me',
     label: 'nav.me',
     icon: <UserOutlined />,
-    match: (p) => ['/me', '/account', '/admin', '/login', '/register'].some((prefix) => p.startsWith(prefix)),
+    // Whole path segments only: '/messages' must not light up '/me'.
+    match: (p) =>
+      ['/me', '/account', '/admin', '/login', '/register'].some(
+        (prefix) => p === prefix || p.startsWith(`${prefix}/`),
+      ),
   },
 ];
 
