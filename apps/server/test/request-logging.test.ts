@@ -32,7 +32,7 @@ describe('request logs', () => {
       payload: {
         phone: '13800000001',
         password: 'PASSWORDSECRET',
-        code: '999999',
+        code: 'OTPCODESECRET',
         idNumber: '51010519900307123X',
       },
     });
