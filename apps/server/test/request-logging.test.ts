@@ -44,7 +44,7 @@ describe('request logs', () => {
       'SESSIONSECRET',
       'TOKENSECRET',
       'PASSWORDSECRET',
-      '999999',
+      'OTPCODESECRET',
       '13800000001',
       '51010519900307123X',
     ]) {
