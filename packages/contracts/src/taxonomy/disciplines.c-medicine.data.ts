@@ -66,6 +66,7 @@ export const MEDICAL_SCIENCES: DisciplineCategoryRow = {
         ['33027', '媒介生物控制学', 'Vector Biology and Control'],
         ['33031', '环境医学', 'Environmental Medicine'],
         ['33034', '职业病学', 'Occupational Diseases'],
+        ['33035', '热带医学', 'Tropical Medicine'],
         ['33037', '地方病学', 'Endemic Diseases'],
         ['33041', '社会医学', 'Social Medicine'],
         ['33044', '卫生检验学', 'Health Inspection and Testing'],

@@ -207,6 +207,7 @@ export const ENGINEERING_PART_2: readonly DisciplineGroupRow[] = [
       ['63015', '管理理论', 'Management Theory'],
       ['63025', '管理计量学', 'Management Metrics'],
       ['63030', '部门经济管理', 'Sectoral Economic Management'],
+      ['63032', '区域经济管理', 'Regional Economic Management'],
       ['63035', '科学学与科技管理', 'Science of Science and S&T Management'],
       ['63040', '企业管理', 'Business Management'],
       ['63044', '公共管理', 'Public Management'],

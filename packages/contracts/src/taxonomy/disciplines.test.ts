@@ -47,7 +47,12 @@ describe('GB/T 13745-2009 disciplines', () => {
 
   it('gives every second-level discipline an existing first-level parent that prefixes its code', () => {
     const second = listDisciplines({ level: 2 });
-    expect(second.length).toBeGreaterThan(500);
+    // 677 named second-level disciplines plus one "其他学科" (other) entry under every parent but 416.
+    expect(second).toHaveLength(738);
+    for (const d of second) {
+      expect(d.code.endsWith('99'), d.code).toBe(d.names['zh-CN'].endsWith('其他学科'));
+      expect(d.code.endsWith('99'), d.code).toBe(d.names.en.endsWith(', Other'));
+    }
     for (const d of second) {
       expect(d.code, d.code).toMatch(/^\d{5}$/);
       const parent = getDiscipline(d.parent ?? '');

@@ -5,11 +5,11 @@
  * - First level (一级学科, 3-digit codes) is complete: the 62 disciplines of the 2009 edition in its five
  *   门类 A 自然科学, B 农业科学, C 医药科学, D 工程与技术科学, E 人文与社会科学 (including the 2009
  *   additions 190 心理学, 413, 416 and 535).
- * - Second level (二级学科, 5-digit codes whose first three digits are the parent) lists the entries whose
- *   code and title we are confident of, written from knowledge of the 2009 edition and cross-checked
- *   against published listings of it. Where a code could not be confirmed the entry is left out rather
- *   than guessed (for example the tropical-medicine entry of 330 and the regional-economy entry of 630),
- *   so a few second-level codes of the standard are missing. Third level (7 digits) is not included.
+ * - Second level (二级学科, 5-digit codes whose first three digits are the parent) is written from knowledge
+ *   of the 2009 edition and cross-checked against two published listings of it: 677 named disciplines plus
+ *   the 61 "…其他学科" (other) entries, 738 in all (the standard counts 676 second-level disciplines, so the
+ *   list may hold one entry from a later amendment). An entry whose code could not be confirmed would be
+ *   left out rather than guessed. Third level (7 digits) is not included.
  * - zh-CN titles are the standard's; the standard has no English titles, the English names are ours.
  * Codes sort as text; the standard leaves gaps in the numbering on purpose (room for additions).
  * @module
