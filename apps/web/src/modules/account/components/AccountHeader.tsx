@@ -44,7 +44,7 @@ export function AccountHeader({ user }: { user: MeUser }) {
             </Tag>
           ))}
           <Tag color={REAL_NAME_COLOR[user.realNameStatus]} icon={<SafetyCertificateOutlined />}>
-            {t('account.realName')}：{t(`realName.${user.realNameStatus}`)}
+            {t('account.realNameStatus', { status: t(`realName.${user.realNameStatus}`) })}
           </Tag>
         </div>
       </div>

@@ -44,6 +44,7 @@ function AccountContent() {
         activeKey={active}
         onChange={(key) => setParams({ tab: key }, { replace: true })}
         tabPosition={size === 'desktop' ? 'left' : 'top'}
+        tabBarGutter={size === 'phone' ? 20 : undefined}
         className="account-tabs"
         items={[
           {
