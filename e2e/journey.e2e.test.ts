@@ -155,6 +155,21 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await expect(page.locator('#displayName').inputValue()).resolves.toBe(name);
     await expectNoSidewaysScroll(page);
     await snap(page, viewport, '11-account-profile');
+
+    // Pick a county level by level, save, and see it come back with its names after a reload.
+    await page.getByTestId('profile-card').locator('.ant-cascader').click();
+    for (const name of ['四川省', '成都市', '锦江区']) {
+      await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
+    }
+    await page.keyboard.press('Escape');
+    await page
+      .getByTestId('profile-card')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await page.getByText('已保存').waitFor();
+    await page.reload();
+    await page.getByTestId('profile-card').getByText('锦江区').waitFor();
+    expect(await page.getByTestId('profile-card').locator('.ant-cascader').textContent()).toContain('成都市');
   });
 
   it('shows every account tab', async () => {
