@@ -31,7 +31,8 @@ export const TAXONOMY_MESSAGES = {
 export const disciplineCode = z
   .string()
   .trim()
-  .refine(isDisciplineCode, { message: 'validation.discipline_code' });
+  .refine(isDisciplineCode, { message: 'validation.discipline_code' })
+  .meta({ description: 'GB/T 13745-2009 discipline code, 3 or 5 digits', examples: ['520', '52040'] });
 
 /**
  * A known GB/T 4754-2017 section letter (`'C'`, case-insensitive) or division code (`'39'`);
@@ -42,7 +43,8 @@ export const industryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isIndustryCode, { message: 'validation.industry_code' });
+  .refine(isIndustryCode, { message: 'validation.industry_code' })
+  .meta({ description: 'GB/T 4754-2017 section letter A–T or division code 01–97', examples: ['C', '39'] });
 
 /**
  * A known GB/T 4754-2017 division code only (`'39'`), for fields that need the precise industry
@@ -55,4 +57,5 @@ export const industryDivisionCode = z
     if (isIndustryDivisionCode(value)) return;
     const message = isIndustryCode(value) ? 'validation.industry_division_code' : 'validation.industry_code';
     ctx.addIssue({ code: 'custom', message });
-  });
+  })
+  .meta({ description: 'GB/T 4754-2017 division code 01–97', examples: ['39'] });
