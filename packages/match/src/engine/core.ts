@@ -39,6 +39,8 @@ export interface CoreConfig {
   maxTrainUnits: number;
   seed: number;
   sigmaExponent: number;
+  /** Count document frequency over units (documents) instead of entities. */
+  idfUnits: boolean;
 }
 
 /** Log-scaled term frequency: repeated words add evidence with diminishing returns. */
@@ -107,15 +109,16 @@ export class IndexCore {
   }
 
   refreshIdf(): void {
-    const n = this.alive;
+    const units = this.config.idfUnits;
+    const n = units ? this.unitCount : this.alive;
     const v = this.vocab.size;
     if (this.idfCache.length < v) this.idfCache = new Float32Array(Math.max(v, this.idfCache.length * 2));
-    const df = this.vocab.dfEntity;
+    const df = units ? this.vocab.dfUnit : this.vocab.dfEntity;
     for (let t = 0; t < v; t++) {
       const d = df[t] as number;
       this.idfCache[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
     }
-    this.idfN = n;
+    this.idfN = this.alive;
   }
 
   /** TF-IDF weights of a raw vector, L2-normalised. */
@@ -135,7 +138,8 @@ export class IndexCore {
     return { t: v.t, w };
   }
 
-  private computeNorm(rec: EntityRecord): void {
+  /** Refreshes an entity's norm (and cached unit vectors) with the current IDF. */
+  computeNorm(rec: EntityRecord): void {
     const { agg } = rec;
     let s = 0;
     for (let i = 0; i < agg.t.length; i++) s += (ltf(agg.w[i] as number) * this.idf(agg.t[i] as number)) ** 2;
@@ -309,13 +313,19 @@ export class IndexCore {
     const out = this.sem.subarray(rec.idx * d, (rec.idx + 1) * d);
     if (rec.units.length > 1) {
       // An entity's meaning is the centroid of its documents' meanings (each document counts once).
-      rec.unitSem = rec.units.map((u) => embedSparse(model, this.tfidf(u)));
+      this.embedUnits(rec);
       out.fill(0);
-      for (const v of rec.unitSem) for (let i = 0; i < d; i++) out[i] = (out[i] as number) + (v[i] as number);
+      for (const v of rec.unitSem ?? []) for (let i = 0; i < d; i++) out[i] = (out[i] as number) + (v[i] as number);
       normalizeDense(out);
     } else {
       embedSparse(model, this.tfidf(rec.agg), out);
     }
+  }
+
+  /** Computes the per-document semantic vectors of a multi-unit entity. */
+  embedUnits(rec: EntityRecord): void {
+    const model = this.model;
+    if (model) rec.unitSem = rec.units.map((u) => embedSparse(model, this.tfidf(u)));
   }
 
   /** Semantic vector of a query's unit (undefined when there is no model). */

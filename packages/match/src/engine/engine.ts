@@ -12,6 +12,7 @@ import { explain } from './explain.ts';
 import { admissible, fuse, lexicalPass, prepareQuery, textParts, type ScoringConfig, type Scored } from './search.ts';
 import { structuredParts } from './structured.ts';
 import { saveSnapshotFile } from './snapshot.ts';
+
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
 
 /** Extra (non-public) tuning knobs, used by the benchmark scripts. */
@@ -20,6 +21,7 @@ export interface InternalOptions extends MatchEngineOptions {
   bigrams?: boolean;
   searchMode?: boolean;
   sigmaExponent?: number;
+  idfUnits?: boolean;
 }
 
 /** Default and maximum `top`. */
@@ -34,7 +36,12 @@ export const DEFAULT_TOP = 20;
  * const hits = engine.search({ text: '猕猴桃溃疡病防治', kinds: ['scientist'], filter: { regionPrefix: '5118' } });
  */
 export function createMatchEngine(options: InternalOptions = {}): MatchEngine {
-  const core = new IndexCore({
+  return wrapCore(coreFor(options), options);
+}
+
+/** A new empty core configured from options. */
+export function coreFor(options: InternalOptions): IndexCore {
+  return new IndexCore({
     fieldWeights: { ...DEFAULT_FIELD_WEIGHTS, ...options.fieldWeights },
     tokenize: {
       bigrams: options.bigrams ?? true,
@@ -45,8 +52,8 @@ export function createMatchEngine(options: InternalOptions = {}): MatchEngine {
     maxTrainUnits: DEFAULT_SEMANTIC.maxTrainUnits,
     seed: options.seed ?? DEFAULT_SEMANTIC.seed,
     sigmaExponent: options.sigmaExponent ?? DEFAULT_SEMANTIC.sigmaExponent,
+    idfUnits: options.idfUnits ?? false,
   });
-  return wrapCore(core, options);
 }
 
 /** Builds the engine facade over a core (used by snapshot loading too). */

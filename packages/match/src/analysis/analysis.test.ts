@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { extractKeywords } from './keywords.ts';
+import { MAX_TEXT_CHARS, normalizeText, stripHtml } from './normalize.ts';
+import { stemEnglish } from './stem.ts';
+import { BIGRAM_MARK, tokenize } from './tokenize.ts';
+
+describe('normalizeText', () => {
+  it('folds full-width, traditional and case, and strips HTML', () => {
+    expect(normalizeText('<b>機器學習</b> ＡＩ＆Ｂ')).toBe(' 机器学习  ai&b');
+    expect(stripHtml('a&lt;b&gt; &#x4e2d;<script>x()</script>')).toBe('a<b> 中 ');
+  });
+  it('never throws on odd input and truncates at the limit', () => {
+    expect(normalizeText(undefined)).toBe('');
+    expect(normalizeText(42 as unknown as string)).toBe('');
+    expect(normalizeText('水'.repeat(MAX_TEXT_CHARS * 3)).length).toBe(MAX_TEXT_CHARS);
+    // Emoji carry no topic: surrogates (paired or lone) become spaces.
+    expect(normalizeText('emoji 😀 \ud83d').trim()).toBe('emoji');
+  });
+});
+
+describe('tokenize', () => {
+  it('cuts Chinese with jieba search mode, adds bigrams, drops stop words', () => {
+    const t = tokenize('基于深度学习的水稻病害识别');
+    expect(t).toEqual(expect.arrayContaining(['深度学习', '水稻', '病害', `${BIGRAM_MARK}水稻`]));
+    expect(t).not.toContain('的');
+    expect(t).not.toContain('基于');
+  });
+  it('keeps domain terms whole and folds synonyms', () => {
+    expect(tokenize('猕猴桃溃疡病')).toContain('猕猴桃');
+    expect(tokenize('奇异果种植')).toContain('猕猴桃');
+    expect(tokenize('土豆 洋芋')).toEqual(expect.arrayContaining(['马铃薯']));
+    expect(tokenize('UAV spraying')).toContain('无人机');
+  });
+  it('handles English words with light stemming and stop words', () => {
+    expect(tokenize('The Neural Networks of studies')).toEqual(['neural', 'network', 'study']);
+    expect(stemEnglish('learning')).toBe('learn');
+    expect(stemEnglish('learned')).toBe('learn');
+  });
+  it('handles mixed scripts, emoji and garbage without throwing', () => {
+    expect(tokenize('5G网络 😀😀 AI芯片')).toEqual(expect.arrayContaining(['5g', '网络', '人工智能', '芯片']));
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize('x'.repeat(5000))).toEqual([]);
+    expect(tokenize({} as unknown as string)).toEqual([]);
+  });
+});
+
+describe('extractKeywords', () => {
+  it('ranks repeated, specific words first', () => {
+    const k = extractKeywords('水稻育种与水稻栽培，水稻病害防治', 2);
+    expect(k[0]?.term).toBe('水稻');
+    expect(k).toHaveLength(2);
+  });
+});
