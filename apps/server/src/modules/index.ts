@@ -38,6 +38,7 @@ import { accountSecurityRoutes } from './auth/account-security.routes.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
+import { registerAuthJobs } from './auth/auth.jobs.ts';
 
 /** One feature's HTTP side. */
 export interface FeatureModule {
@@ -62,4 +63,4 @@ export const featureModules: FeatureModule[] = [
 ];
 
 /** Job registrations, run by the worker (in-process in embedded mode, or `npm run worker`). */
-export const featureJobs: JobRegistration[] = [registerAuditJobs, registerSmsJobs];
+export const featureJobs: JobRegistration[] = [registerAuditJobs, registerSmsJobs, registerAuthJobs];

@@ -212,9 +212,29 @@ export function authRepository(db: Db) {
         [userId, keep],
       );
     },
-    /** Deletes expired, consumed codes older than `before` (housekeeping). */
-    async purgeOldOtps(before: Date): Promise<void> {
-      await orm.delete(otpCodes).where(lt(otpCodes.createdAt, before));
+    /** Deletes codes created before `before` (housekeeping; the daily limit needs the last 24 h). */
+    async purgeOldOtps(before: Date): Promise<number> {
+      const rows = await orm
+        .delete(otpCodes)
+        .where(lt(otpCodes.createdAt, before))
+        .returning({ id: otpCodes.id });
+      return rows.length;
+    },
+    /** Deletes sessions that expired or were revoked before `before`. */
+    async purgeDeadSessions(before: Date): Promise<number> {
+      const rows = await orm
+        .delete(sessions)
+        .where(sql`${sessions.expiresAt} < ${before} or ${sessions.revokedAt} < ${before}`)
+        .returning({ id: sessions.id });
+      return rows.length;
+    },
+    /** Deletes throttle rows whose window and lock are both over. */
+    async purgeStaleThrottles(before: Date): Promise<void> {
+      await orm
+        .delete(signInFailures)
+        .where(
+          sql`${signInFailures.updatedAt} < ${before} and (${signInFailures.lockedUntil} is null or ${signInFailures.lockedUntil} < ${before})`,
+        );
     },
   };
 }
