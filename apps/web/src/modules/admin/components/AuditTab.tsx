@@ -85,7 +85,7 @@ export function AuditTab() {
         size="small"
         loading={audit.loading}
         dataSource={audit.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={phone ? undefined : { x: 'max-content' }}
         locale={{ emptyText: audit.error ? t('common.loadFailed') : t('common.none') }}
         expandable={{
           expandedRowRender: (e) => (

@@ -80,7 +80,7 @@ export function SmsOutboxTab() {
         size="small"
         loading={outbox.loading}
         dataSource={outbox.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={phone ? undefined : { x: 'max-content' }}
         locale={{ emptyText: outbox.error ? t('common.loadFailed') : t('common.none') }}
         pagination={{
           current: page,

@@ -37,7 +37,7 @@ export function UsersTab() {
         size="middle"
         loading={users.loading}
         dataSource={users.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={phone ? undefined : { x: 'max-content' }}
         locale={{ emptyText: users.error ? t('common.loadFailed') : t('common.none') }}
         pagination={{
           current: page,
