@@ -50,6 +50,7 @@ const MESSAGES = {
   queries: { zh: '查询', en: 'queries' },
   pairs: { zh: '样本对', en: 'pairs' },
   gain: { zh: '提升', en: 'gain' },
+  pairwise: { zh: '成对准确率', en: 'pairwise accuracy' },
   wrote: { zh: '已写入', en: 'wrote' },
 } satisfies Record<string, Record<Lang, string>>;
 
@@ -151,7 +152,7 @@ function printReport(report: TrainReport, events: number, io: CliIo, lang: Lang)
     `  nDCG@10            ${c.ndcg10.toFixed(4)} → ${l.ndcg10.toFixed(4)}  (${m('gain')} ${signed(report.gain.ndcg10)})`,
   );
   io.out(
-    `  pairwise accuracy  ${c.pairwiseAccuracy.toFixed(4)} → ${l.pairwiseAccuracy.toFixed(4)}  (${m('gain')} ${signed(report.gain.pairwiseAccuracy)})`,
+    `  ${m('pairwise').padEnd(17)}  ${c.pairwiseAccuracy.toFixed(4)} → ${l.pairwiseAccuracy.toFixed(4)}  (${m('gain')} ${signed(report.gain.pairwiseAccuracy)})`,
   );
 }
 
