@@ -1,5 +1,6 @@
 /**
- * The `tianfu` command line. Sub-commands: `match-run` (TREC run for a corpus and queries).
+ * The `tianfu` command line. Sub-commands: `match-run` (TREC run for a corpus and queries) and
+ * `match-train` (fits fusion weights from logged outcomes, see `learn/`).
  * Errors meant for the user are printed without a stack trace and exit non-zero.
  *
  * @module
@@ -8,7 +9,8 @@ import { CliError } from './jsonl.ts';
 import { matchRun, parseMatchRunArgs } from './match-run.ts';
 
 const USAGE = `用法 / usage:
-  tianfu match-run --corpus CORPUS.jsonl --queries QUERIES.jsonl --top N --out RUN.tsv`;
+  tianfu match-run --corpus CORPUS.jsonl --queries QUERIES.jsonl --top N --out RUN.tsv
+  tianfu match-train --log OUTCOMES.jsonl [--out weights.json]`;
 
 /** Extra sub-commands registered by other modules (e.g. match-train). */
 export const subcommands = new Map<string, (argv: string[]) => Promise<string | void> | string | void>();
@@ -20,6 +22,11 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'match-run') {
       process.stderr.write(matchRun(parseMatchRunArgs(rest)) + '\n');
       return 0;
+    }
+    if (cmd === 'match-train') {
+      const { runTrainCli } = await import('../learn/train-cli.ts');
+      const { DEFAULT_WEIGHTS } = await import('../engine/defaults.ts');
+      return await runTrainCli(rest, { currentWeights: { ...DEFAULT_WEIGHTS } });
     }
     const sub = cmd ? subcommands.get(cmd) : undefined;
     if (sub) {

@@ -54,6 +54,15 @@ describe('createMatchEngine', () => {
     expect(e.search({ id: 'rice', text: '水稻', top: 5 }).some((h) => h.id === 'rice')).toBe(false);
   });
 
+  it('excludes conflicts of interest as a hard filter', () => {
+    const e = createMatchEngine();
+    e.upsertMany([...corpus, buildScientist('kiwi2', { title: '猕猴桃栽培', orgId: 'org-a' })]);
+    const ids = (r: object) => e.search({ text: '猕猴桃', top: 10, requester: r }).map((h) => h.id);
+    expect(ids({})).toContain('kiwi2');
+    expect(ids({ orgId: 'org-a' })).not.toContain('kiwi2');
+    expect(ids({ relations: ['kiwi'] })).not.toContain('kiwi');
+  });
+
   it('sees upserts and removals on the next query without a rebuild', () => {
     const e = createMatchEngine();
     e.upsertMany(corpus);

@@ -14,6 +14,7 @@ import { dot, type SparseVec } from '../index/sparse.ts';
 import { denseDot, normalizeDense } from '../semantic/lsa.ts';
 import type { FusionWeights, MatchEntity, MatchQuery } from '../types.ts';
 import type { EntityRecord, IndexCore } from './core.ts';
+import { findConflicts } from '../coi/coi.ts';
 import { passesFilter, structuredParts } from './structured.ts';
 
 /** Scoring tunables (defaults chosen on the development benchmarks, see README). */
@@ -121,7 +122,9 @@ export function lexicalPass(core: IndexCore, aggVec: SparseVec): { acc: Float32A
 export function admissible(q: MatchQuery, e: MatchEntity, exclude: ReadonlySet<string>): boolean {
   if (exclude.has(e.id)) return false;
   if (q.kinds?.length && !q.kinds.includes(e.kind ?? '')) return false;
-  return passesFilter(e, q.filter);
+  if (!passesFilter(e, q.filter)) return false;
+  // Conflict of interest is a hard filter: same organisation, declared relations either way.
+  return !q.requester || findConflicts(q.requester, e).length === 0;
 }
 
 /** Text similarity of the query with a candidate: aggregate and per-document parts. */
