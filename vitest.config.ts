@@ -9,6 +9,7 @@ export default defineConfig({
       'packages/*/bench/**/*.test.ts',
       'apps/server/src/**/*.test.ts',
       'apps/server/test/**/*.test.ts',
+      'apps/web/src/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
