@@ -19,6 +19,8 @@ export interface Actor {
   roles: RoleGrant[];
   /** Current session id, when the request came with a session cookie. */
   sessionId?: string;
+  /** Staff roles held but not in force because TOTP is not enrolled yet (officers, admins). */
+  suspendedRoles?: RoleGrant[];
 }
 
 /** True when the actor holds `role` (in any region). */

@@ -40,7 +40,11 @@ export function deny(action: string, extra: Omit<PolicyDecision, 'allow' | 'acti
 export async function authorize(request: FastifyRequest, decision: PolicyDecision): Promise<void> {
   if (decision.allow) return;
   const status = request.actor ? 403 : 401;
-  const code = decision.reason ?? (request.actor ? 'error.forbidden' : 'error.unauthorized');
+  // Staff whose roles are on hold until they enroll TOTP learn why, instead of a bare "forbidden".
+  const onHold = (request.actor?.suspendedRoles?.length ?? 0) > 0;
+  const code =
+    decision.reason ??
+    (request.actor ? (onHold ? 'auth.totp_enrollment_required' : 'error.forbidden') : 'error.unauthorized');
   try {
     await request.server.audit.recordRequest(request, {
       action: decision.action,

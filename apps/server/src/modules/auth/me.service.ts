@@ -26,8 +26,10 @@ export function totpRequired(roles: readonly RoleGrant[]): boolean {
  * roles, so every staff policy denies them until they enroll (`me.twoFactor.mustEnroll`).
  */
 export function actorFor(user: UserRow, roles: RoleGrant[], sessionId?: string): Actor {
-  const active = totpRequired(roles) && !user.totpEnabledAt ? [] : roles;
-  return { userId: user.id, kind: user.kind, roles: active, sessionId };
+  const onHold = totpRequired(roles) && !user.totpEnabledAt;
+  return onHold
+    ? { userId: user.id, kind: user.kind, roles: [], sessionId, suspendedRoles: roles }
+    : { userId: user.id, kind: user.kind, roles, sessionId };
 }
 
 /** Builds actors and `me` answers. */

@@ -78,7 +78,9 @@ describeEachDb('TOTP two-factor and staff enforcement', (getDb) => {
     expect(me.user.roles).toEqual([{ role: 'officer', regionCode: '5101' }]);
     expect(me.twoFactor).toEqual({ enabled: false, required: true, mustEnroll: true });
     // Staff function (audit search) refused before enrollment.
-    expect((await officer.client.get('/api/audit')).statusCode).toBe(403);
+    const refused = await officer.client.get('/api/audit');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('auth.totp_enrollment_required');
 
     const { secret } = (await officer.client.post('/api/account/totp/enroll')).json();
     await officer.client.post('/api/account/totp/confirm', { code: currentTotp(secret, t.clock.now()) });
