@@ -139,6 +139,12 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
     await page.getByTestId('send-code').waitFor();
     await snap(page, viewport, '09-login-sms');
     await page.getByRole('tab', { name: '密码登录' }).click();
+    await page.getByTestId('reset-link').click();
+    await page.getByTestId('reset-page').getByText('找回密码').waitFor();
+    await expectNoSidewaysScroll(page);
+    await snap(page, viewport, '09b-reset-password');
+    await page.goBack();
+    await page.locator('#phone').fill(phone);
 
     await page.locator('#password').fill('not my password');
     await page.getByTestId('login-submit').click();

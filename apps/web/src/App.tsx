@@ -9,6 +9,7 @@ import { AppShell } from './modules/shell/components/AppShell';
 import { HomePage } from './modules/home/components/HomePage';
 import { LoginPage } from './modules/auth/components/LoginPage';
 import { RegisterPage } from './modules/auth/components/RegisterPage';
+import { ResetPasswordPage } from './modules/auth/components/ResetPasswordPage';
 import { MessagesPage } from './modules/shell/components/MessagesPage';
 import { MePage } from './modules/shell/components/MePage';
 import { NotFoundPage } from './modules/shell/components/NotFoundPage';
@@ -56,6 +57,7 @@ const router = createBrowserRouter([
       { path: '/me', element: <MePage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
       {
         path: '/account',
         element: (

@@ -204,9 +204,14 @@ export function LoginPage() {
           </Button>
         </Form>
         {method === 'password' && (
-          <Button type="link" block onClick={() => setMethod('sms')}>
-            {t('login.forgot')}
-          </Button>
+          <div className="auth-links">
+            <Link to="/reset-password" data-testid="reset-link">
+              {t('login.resetLink')}
+            </Link>
+            <Button type="link" onClick={() => setMethod('sms')}>
+              {t('login.smsLink')}
+            </Button>
+          </div>
         )}
         <p className="auth-switch">
           {t('login.noAccount')} <Link to="/register">{t('login.registerNow')}</Link>

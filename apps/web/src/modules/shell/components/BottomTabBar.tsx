@@ -31,7 +31,7 @@ const TABS: Tab[] = [
     icon: <UserOutlined />,
     // Whole path segments only: '/messages' must not light up '/me'.
     match: (p) =>
-      ['/me', '/account', '/admin', '/login', '/register'].some(
+      ['/me', '/account', '/admin', '/login', '/register', '/reset-password'].some(
         (prefix) => p === prefix || p.startsWith(`${prefix}/`),
       ),
   },
