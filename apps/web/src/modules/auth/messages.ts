@@ -67,6 +67,7 @@ export const authMessages = defineMessages(
     'reset.title': '找回密码',
     'reset.hint': '用注册手机号接收验证码，然后设置新密码。其他设备上的登录会失效。',
     'reset.submit': '设置新密码',
+    'reset.back': '返回登录',
     'reset.done': '密码已重置，请用新密码登录',
   },
   {
@@ -136,6 +137,7 @@ export const authMessages = defineMessages(
     'reset.hint':
       'Receive a code on your registered mobile number, then choose a new password. Other devices are signed out.',
     'reset.submit': 'Set new password',
+    'reset.back': 'Back to sign in',
     'reset.done': 'Password reset — please sign in with the new one',
   },
 );

@@ -106,7 +106,7 @@ export function ResetPasswordPage() {
           </Button>
         </Form>
         <p className="auth-switch">
-          <Link to="/login">{t('login.totpBack')}</Link>
+          <Link to="/login">{t('reset.back')}</Link>
         </p>
       </Card>
     </div>
