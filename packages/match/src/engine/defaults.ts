@@ -28,7 +28,7 @@ export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   lexicalShare: 0.7,
   entityTopK: 3,
   queryTopK: 3,
-  candidates: 1000,
+  candidates: 200,
   exhaustiveBelow: 5000,
   prfDocs: 5,
   prfWeight: 0.5,

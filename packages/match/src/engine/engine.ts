@@ -77,21 +77,17 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     if (q.requester?.entityId) exclude.add(q.requester.entityId);
 
     const { acc, touched, n } = lexicalPass(core, pq.aggVec);
+    const exhaustive = core.alive <= cfg.exhaustiveBelow;
     let pool: number[];
-    if (core.alive <= cfg.exhaustiveBelow && core.model) {
+    if (exhaustive && core.model) {
       pool = [];
       for (const rec of core.records) if (rec) pool.push(rec.idx);
     } else pool = Array.from(touched.subarray(0, n));
-    const cands: EntityRecord[] = [];
-    for (const idx of pool) {
+    const limit = exhaustive ? core.alive : Math.max(cfg.candidates, top * 5);
+    const cands: EntityRecord[] = topByScore(pool, acc, limit, (idx) => {
       const rec = core.records[idx];
-      if (rec && admissible(q, rec.entity, exclude)) cands.push(rec);
-    }
-    const limit = Math.max(cfg.candidates, top * 5);
-    if (cands.length > limit) {
-      cands.sort((a, b) => (acc[b.idx] as number) - (acc[a.idx] as number) || a.idx - b.idx);
-      cands.length = limit;
-    }
+      return rec && admissible(q, rec.entity, exclude) ? rec : undefined;
+    });
     let scored: Scored[] = cands.map((rec) => {
       const tp = textParts(core, cfg, pq, rec, acc[rec.idx] as number);
       const st = structuredParts(q, rec.entity);
@@ -175,3 +171,49 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
 }
 
 export type { SparseVec };
+
+/**
+ * The `limit` admissible entries of `pool` with the highest `acc`, via a bounded min-heap so a
+ * million touched entities cost O(n log limit), not a full sort.
+ */
+function topByScore(
+  pool: ArrayLike<number>,
+  acc: Float32Array,
+  limit: number,
+  admit: (idx: number) => EntityRecord | undefined,
+): EntityRecord[] {
+  const heap: EntityRecord[] = [];
+  const less = (a: EntityRecord, b: EntityRecord): boolean =>
+    (acc[a.idx] as number) < (acc[b.idx] as number) || ((acc[a.idx] as number) === (acc[b.idx] as number) && a.idx > b.idx);
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l] as EntityRecord, heap[m] as EntityRecord)) m = l;
+      if (r < heap.length && less(heap[r] as EntityRecord, heap[m] as EntityRecord)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as EntityRecord, heap[i] as EntityRecord];
+      i = m;
+    }
+  };
+  for (let k = 0; k < pool.length; k++) {
+    const idx = pool[k] as number;
+    if (heap.length === limit && (acc[idx] as number) <= (acc[(heap[0] as EntityRecord).idx] as number)) continue;
+    const rec = admit(idx);
+    if (!rec) continue;
+    if (heap.length < limit) {
+      heap.push(rec);
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (!less(heap[i] as EntityRecord, heap[p] as EntityRecord)) break;
+        [heap[i], heap[p]] = [heap[p] as EntityRecord, heap[i] as EntityRecord];
+        i = p;
+      }
+    } else {
+      heap[0] = rec;
+      down(0);
+    }
+  }
+  return heap;
+}
