@@ -9,7 +9,7 @@ import type { MatchEngine, MatchEngineOptions, MatchEntity, MatchHit, MatchQuery
 import { IndexCore, type EntityRecord } from './core.ts';
 import { DEFAULT_FIELD_WEIGHTS, DEFAULT_SCORING, DEFAULT_SEMANTIC, DEFAULT_WEIGHTS } from './defaults.ts';
 import { explain } from './explain.ts';
-import { admissible, fuse, lexicalPass, prepareQuery, textParts, type ScoringConfig, type Scored } from './search.ts';
+import { COMMON_TERM_SHARE, admissible, fuse, lexicalPass, prepareQuery, textParts, type ScoringConfig, type Scored } from './search.ts';
 import { structuredParts } from './structured.ts';
 import { saveSnapshotFile } from './snapshot.ts';
 
@@ -76,8 +76,8 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     if (q.id) exclude.add(q.id);
     if (q.requester?.entityId) exclude.add(q.requester.entityId);
 
-    const { acc, touched, n } = lexicalPass(core, pq.aggVec);
     const exhaustive = core.alive <= cfg.exhaustiveBelow;
+    const { acc, touched, n } = lexicalPass(core, pq.aggVec, exhaustive ? Infinity : Math.max(1000, core.alive * COMMON_TERM_SHARE));
     let pool: number[];
     if (exhaustive && core.model) {
       pool = [];
