@@ -37,7 +37,9 @@ describe('tokenize', () => {
     expect(stemEnglish('learned')).toBe('learn');
   });
   it('handles mixed scripts, emoji and garbage without throwing', () => {
-    expect(tokenize('5G网络 😀😀 AI芯片')).toEqual(expect.arrayContaining(['5g', '网络', '人工智能', '芯片']));
+    expect(tokenize('5G网络 😀😀 AI芯片')).toEqual(
+      expect.arrayContaining(['5g', '网络', '人工智能', '芯片']),
+    );
     expect(tokenize('')).toEqual([]);
     expect(tokenize('x'.repeat(5000))).toEqual([]);
     expect(tokenize({} as unknown as string)).toEqual([]);

@@ -5,7 +5,14 @@
  * @module
  */
 export { normalizeText, stripHtml, MAX_TEXT_CHARS } from './normalize.ts';
-export { tokenize, tokenizeNormalized, displayTerm, getJieba, BIGRAM_MARK, type TokenizeOptions } from './tokenize.ts';
+export {
+  tokenize,
+  tokenizeNormalized,
+  displayTerm,
+  getJieba,
+  BIGRAM_MARK,
+  type TokenizeOptions,
+} from './tokenize.ts';
 export { isStopWord, ZH_STOP_WORDS, EN_STOP_WORDS } from './stopwords.ts';
 export { stemEnglish } from './stem.ts';
 export { canonicalTerm, domainTerms, synonymMap } from './domain.ts';

@@ -31,11 +31,31 @@ describe('tianfu match-run', () => {
       jsonl([
         { id: 'a', title: '水稻育种', text: '杂交水稻高产' },
         { id: 'b', title: '猕猴桃', text: '猕猴桃溃疡病防治' },
-        { id: 'c', title: 'Deep learning', docs: [{ title: 'Neural networks', text: 'convolutional networks for images' }] },
+        {
+          id: 'c',
+          title: 'Deep learning',
+          docs: [{ title: 'Neural networks', text: 'convolutional networks for images' }],
+        },
       ]),
     );
-    writeFileSync(queries, jsonl([{ id: 'a', text: '水稻 高产 育种' }, { id: 'q2', docs: [{ text: 'image networks' }] }]));
-    const code = await main(['match-run', '--corpus', corpus, '--queries', queries, '--top', '2', '--out', out]);
+    writeFileSync(
+      queries,
+      jsonl([
+        { id: 'a', text: '水稻 高产 育种' },
+        { id: 'q2', docs: [{ text: 'image networks' }] },
+      ]),
+    );
+    const code = await main([
+      'match-run',
+      '--corpus',
+      corpus,
+      '--queries',
+      queries,
+      '--top',
+      '2',
+      '--out',
+      out,
+    ]);
     expect(code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     for (const l of lines) expect(l).toMatch(/^\S+ Q0 \S+ [12] -?\d+\.\d+ tianfu$/);
@@ -46,7 +66,17 @@ describe('tianfu match-run', () => {
   it('reports a malformed line with file and line number and exits non-zero', async () => {
     const corpus = join(dir, 'c.jsonl');
     writeFileSync(corpus, '{"id":"a","text":"x"}\n\n{"id": oops}\n');
-    const code = await main(['match-run', '--corpus', corpus, '--queries', corpus, '--top', '5', '--out', join(dir, 'r')]);
+    const code = await main([
+      'match-run',
+      '--corpus',
+      corpus,
+      '--queries',
+      corpus,
+      '--top',
+      '5',
+      '--out',
+      join(dir, 'r'),
+    ]);
     expect(code).not.toBe(0);
     expect(stderr).toContain(`${corpus}:3`);
     expect(stderr).not.toMatch(/\n\s+at /);

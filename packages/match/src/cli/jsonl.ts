@@ -23,7 +23,9 @@ export function readEntities(path: string, what: string): Array<Record<string, u
   try {
     raw = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`无法读取${what}文件 / cannot read ${what} file: ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new CliError(
+      `无法读取${what}文件 / cannot read ${what} file: ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   const out: Array<Record<string, unknown> & { id: string }> = [];
   const seen = new Set<string>();

@@ -29,11 +29,16 @@ export function parseMatchRunArgs(argv: string[]): MatchRunArgs {
     got[name] = value;
   }
   for (const k of ['corpus', 'queries', 'out'])
-    if (!got[k]) throw new CliError(`缺少 --${k} / missing --${k}\n用法 / usage: tianfu match-run --corpus C --queries Q --top N --out RUN`);
+    if (!got[k])
+      throw new CliError(
+        `缺少 --${k} / missing --${k}\n用法 / usage: tianfu match-run --corpus C --queries Q --top N --out RUN`,
+      );
   const top = got.top === undefined ? 100 : Number(got.top);
-  if (!Number.isInteger(top) || top <= 0) throw new CliError(`--top 应为正整数 / --top must be a positive integer`);
+  if (!Number.isInteger(top) || top <= 0)
+    throw new CliError(`--top 应为正整数 / --top must be a positive integer`);
   for (const k of Object.keys(got))
-    if (!['corpus', 'queries', 'out', 'top'].includes(k)) throw new CliError(`未知选项 / unknown option --${k}`);
+    if (!['corpus', 'queries', 'out', 'top'].includes(k))
+      throw new CliError(`未知选项 / unknown option --${k}`);
   return { corpus: got.corpus as string, queries: got.queries as string, top, out: got.out as string };
 }
 
@@ -53,7 +58,9 @@ export function matchRun(args: MatchRunArgs): string {
   try {
     writeFileSync(args.out, lines.length ? lines.join('\n') + '\n' : '');
   } catch (e) {
-    throw new CliError(`无法写入 / cannot write ${args.out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new CliError(
+      `无法写入 / cannot write ${args.out} (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   const secs = ((performance.now() - started) / 1000).toFixed(1);
   return `tianfu match-run: ${corpus.length} entities, ${queries.length} queries, ${lines.length} lines → ${args.out} (${secs}s)`;

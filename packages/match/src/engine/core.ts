@@ -175,7 +175,14 @@ export class IndexCore {
       this.vocab.dfEntity[t] = (this.vocab.dfEntity[t] as number) + 1;
     }
     const idx = this.records.length;
-    const rec: EntityRecord = { idx, entity, units: units.length === 1 ? [agg] : units, agg, aggField, length };
+    const rec: EntityRecord = {
+      idx,
+      entity,
+      units: units.length === 1 ? [agg] : units,
+      agg,
+      aggField,
+      length,
+    };
     this.records.push(rec);
     this.byId.set(entity.id, idx);
     this.alive++;
@@ -242,7 +249,10 @@ export class IndexCore {
   buildPostings(): void {
     const v = this.vocab.size;
     const counts = new Int32Array(v);
-    for (const rec of this.records) if (rec) for (let i = 0; i < rec.agg.t.length; i++) counts[rec.agg.t[i] as number] = (counts[rec.agg.t[i] as number] as number) + 1;
+    for (const rec of this.records)
+      if (rec)
+        for (let i = 0; i < rec.agg.t.length; i++)
+          counts[rec.agg.t[i] as number] = (counts[rec.agg.t[i] as number] as number) + 1;
     this.pDocs = new Array<Int32Array>(v);
     this.pW = new Array<Float32Array>(v);
     for (let t = 0; t < v; t++) {
@@ -315,7 +325,8 @@ export class IndexCore {
       // An entity's meaning is the centroid of its documents' meanings (each document counts once).
       this.embedUnits(rec);
       out.fill(0);
-      for (const v of rec.unitSem ?? []) for (let i = 0; i < d; i++) out[i] = (out[i] as number) + (v[i] as number);
+      for (const v of rec.unitSem ?? [])
+        for (let i = 0; i < d; i++) out[i] = (out[i] as number) + (v[i] as number);
       normalizeDense(out);
     } else {
       embedSparse(model, this.tfidf(rec.agg), out);

@@ -11,12 +11,33 @@ function buildScientist(id: string, overrides: Partial<MatchEntity> = {}): Match
 }
 
 const corpus: MatchEntity[] = [
-  buildScientist('rice', { title: '水稻育种专家', docs: [{ text: '杂交水稻高产栽培技术' }, { text: '水稻稻瘟病抗性基因' }], disciplines: ['210'] }),
-  buildScientist('kiwi', { title: '猕猴桃病害防治', text: '猕猴桃溃疡病综合防控', region: '511800', disciplines: ['210'] }),
-  buildScientist('chip', { title: '集成电路设计', text: '低功耗芯片与模拟电路', region: '510100', disciplines: ['510'] }),
-  buildScientist('pig', { title: '生猪养殖', text: '非洲猪瘟防控与饲料配方', region: '511000', verified: true }),
+  buildScientist('rice', {
+    title: '水稻育种专家',
+    docs: [{ text: '杂交水稻高产栽培技术' }, { text: '水稻稻瘟病抗性基因' }],
+    disciplines: ['210'],
+  }),
+  buildScientist('kiwi', {
+    title: '猕猴桃病害防治',
+    text: '猕猴桃溃疡病综合防控',
+    region: '511800',
+    disciplines: ['210'],
+  }),
+  buildScientist('chip', {
+    title: '集成电路设计',
+    text: '低功耗芯片与模拟电路',
+    region: '510100',
+    disciplines: ['510'],
+  }),
+  buildScientist('pig', {
+    title: '生猪养殖',
+    text: '非洲猪瘟防控与饲料配方',
+    region: '511000',
+    verified: true,
+  }),
   { id: 'need1', kind: 'need', title: '猕猴桃溃疡病急需专家', text: '我们的猕猴桃果园出现溃疡病' },
-  ...Array.from({ length: 20 }, (_, i) => buildScientist(`filler${i}`, { region: '513200', text: `机械设计 数控机床 第${i}号 焊接工艺` })),
+  ...Array.from({ length: 20 }, (_, i) =>
+    buildScientist(`filler${i}`, { region: '513200', text: `机械设计 数控机床 第${i}号 焊接工艺` }),
+  ),
 ];
 
 describe('createMatchEngine', () => {
@@ -37,7 +58,11 @@ describe('createMatchEngine', () => {
     const e = createMatchEngine();
     e.upsertMany(corpus);
     expect(e.search({ text: '稻瘟病抗性', top: 1 })[0]?.id).toBe('rice');
-    const back = e.search({ docs: [{ text: '猕猴桃溃疡病综合防控' }, { text: '果园病害' }], kinds: ['need'], top: 1 });
+    const back = e.search({
+      docs: [{ text: '猕猴桃溃疡病综合防控' }, { text: '果园病害' }],
+      kinds: ['need'],
+      top: 1,
+    });
     expect(back[0]?.id).toBe('need1');
     expect(back[0]?.explanation.reasons).toEqual([]);
   });
@@ -47,9 +72,17 @@ describe('createMatchEngine', () => {
     e.upsertMany(corpus);
     const inChengdu = e.search({ text: '芯片 猕猴桃 水稻', filter: { regionPrefix: '510100' }, top: 10 });
     expect(inChengdu.map((h) => h.id).sort()).toEqual(['chip', 'rice']);
-    const hits = e.search({ text: '水稻', disciplines: ['210'], region: '510104', excludeIds: ['kiwi'], top: 5 });
+    const hits = e.search({
+      text: '水稻',
+      disciplines: ['210'],
+      region: '510104',
+      excludeIds: ['kiwi'],
+      top: 5,
+    });
     expect(hits[0]?.id).toBe('rice');
-    expect(hits[0]?.explanation.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['same_discipline', 'same_county']));
+    expect(hits[0]?.explanation.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(['same_discipline', 'same_county']),
+    );
     expect(hits.some((h) => h.id === 'kiwi')).toBe(false);
     expect(e.search({ id: 'rice', text: '水稻', top: 5 }).some((h) => h.id === 'rice')).toBe(false);
   });
@@ -99,7 +132,9 @@ describe('createMatchEngine', () => {
       const loaded = await loadMatchEngine(path);
       expect(loaded.size).toBe(e.size);
       const q = { text: '水稻稻瘟病与猕猴桃', top: 5 };
-      expect(loaded.search(q).map((h) => [h.id, h.score.toFixed(5)])).toEqual(e.search(q).map((h) => [h.id, h.score.toFixed(5)]));
+      expect(loaded.search(q).map((h) => [h.id, h.score.toFixed(5)])).toEqual(
+        e.search(q).map((h) => [h.id, h.score.toFixed(5)]),
+      );
       loaded.upsert(buildScientist('tea', { title: '茶叶加工' }));
       expect(loaded.search({ text: '茶叶', top: 1 })[0]?.id).toBe('tea');
     } finally {

@@ -9,7 +9,16 @@ import type { MatchEngine, MatchEngineOptions, MatchEntity, MatchHit, MatchQuery
 import { IndexCore, type EntityRecord } from './core.ts';
 import { DEFAULT_FIELD_WEIGHTS, DEFAULT_SCORING, DEFAULT_SEMANTIC, DEFAULT_WEIGHTS } from './defaults.ts';
 import { explain } from './explain.ts';
-import { COMMON_TERM_SHARE, admissible, fuse, lexicalPass, prepareQuery, textParts, type ScoringConfig, type Scored } from './search.ts';
+import {
+  COMMON_TERM_SHARE,
+  admissible,
+  fuse,
+  lexicalPass,
+  prepareQuery,
+  textParts,
+  type ScoringConfig,
+  type Scored,
+} from './search.ts';
 import { structuredParts } from './structured.ts';
 import { saveSnapshotFile } from './snapshot.ts';
 
@@ -58,7 +67,11 @@ export function coreFor(options: InternalOptions): IndexCore {
 
 /** Builds the engine facade over a core (used by snapshot loading too). */
 export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine {
-  const cfg: ScoringConfig = { ...DEFAULT_SCORING, ...options.scoring, weights: { ...DEFAULT_WEIGHTS, ...options.weights } };
+  const cfg: ScoringConfig = {
+    ...DEFAULT_SCORING,
+    ...options.scoring,
+    weights: { ...DEFAULT_WEIGHTS, ...options.weights },
+  };
   const maxTop = options.maxTop ?? 1000;
 
   const ensureTrained = (): void => {
@@ -77,7 +90,11 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     if (q.requester?.entityId) exclude.add(q.requester.entityId);
 
     const exhaustive = core.alive <= cfg.exhaustiveBelow;
-    const { acc, touched, n } = lexicalPass(core, pq.aggVec, exhaustive ? Infinity : Math.max(1000, core.alive * COMMON_TERM_SHARE));
+    const { acc, touched, n } = lexicalPass(
+      core,
+      pq.aggVec,
+      exhaustive ? Infinity : Math.max(1000, core.alive * COMMON_TERM_SHARE),
+    );
     let pool: number[];
     if (exhaustive && core.model) {
       pool = [];
@@ -91,22 +108,33 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     let scored: Scored[] = cands.map((rec) => {
       const tp = textParts(core, cfg, pq, rec, acc[rec.idx] as number);
       const st = structuredParts(q, rec.entity);
-      const parts: Record<string, number> = { lexical: tp.lexical, semantic: tp.semantic, facet: tp.facet, ...st.parts };
+      const parts: Record<string, number> = {
+        lexical: tp.lexical,
+        semantic: tp.semantic,
+        facet: tp.facet,
+        ...st.parts,
+      };
       return { rec, score: fuse(parts, cfg.weights), parts, reasons: st.reasons, bestUnit: tp.bestUnit };
     });
-    const order = (a: Scored, b: Scored): number => b.score - a.score || (a.rec.entity.id < b.rec.entity.id ? -1 : 1);
+    const order = (a: Scored, b: Scored): number =>
+      b.score - a.score || (a.rec.entity.id < b.rec.entity.id ? -1 : 1);
     scored.sort(order);
     let aggVec = pq.aggVec;
     if (cfg.prfDocs > 0 && cfg.prfWeight > 0 && scored.length > cfg.prfDocs) {
       const fb = scored.slice(0, cfg.prfDocs);
-      const expVec = combine([{ v: pq.aggVec, c: 1 }, ...fb.map((s) => ({ v: core.tfidf(s.rec.agg), c: cfg.prfWeight / fb.length }))]);
+      const expVec = combine([
+        { v: pq.aggVec, c: 1 },
+        ...fb.map((s) => ({ v: core.tfidf(s.rec.agg), c: cfg.prfWeight / fb.length })),
+      ]);
       aggVec = normalized(expVec);
       const dim = core.model?.dim ?? 0;
       let expSem: Float32Array | undefined;
       if (pq.aggSem && dim) {
         expSem = Float32Array.from(pq.aggSem);
         for (const s of fb)
-          for (let k = 0; k < dim; k++) expSem[k] = (expSem[k] as number) + (cfg.prfWeight / fb.length) * (core.sem[s.rec.idx * dim + k] as number);
+          for (let k = 0; k < dim; k++)
+            expSem[k] =
+              (expSem[k] as number) + (cfg.prfWeight / fb.length) * (core.sem[s.rec.idx * dim + k] as number);
         normalizeDense(expSem);
       }
       scored = scored.map((s) => {
@@ -114,7 +142,8 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         parts.lexical = dot(aggVec, core.tfidf(s.rec.agg));
         if (expSem) {
           let d = 0;
-          for (let k = 0; k < dim; k++) d += (expSem[k] as number) * (core.sem[s.rec.idx * dim + k] as number);
+          for (let k = 0; k < dim; k++)
+            d += (expSem[k] as number) * (core.sem[s.rec.idx * dim + k] as number);
           parts.semantic = d;
         }
         return { ...s, parts, score: fuse(parts, cfg.weights) };
@@ -129,7 +158,9 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         kind: s.rec.entity.kind,
         score: s.score,
         rank: i + 1,
-        explanation: q.noExplain ? { terms: [], reasons, parts: s.parts } : explain(core, pq.aggVec, s.rec, s.parts, reasons),
+        explanation: q.noExplain
+          ? { terms: [], reasons, parts: s.parts }
+          : explain(core, pq.aggVec, s.rec, s.parts, reasons),
       };
     });
   };
@@ -184,7 +215,8 @@ function topByScore(
 ): EntityRecord[] {
   const heap: EntityRecord[] = [];
   const less = (a: EntityRecord, b: EntityRecord): boolean =>
-    (acc[a.idx] as number) < (acc[b.idx] as number) || ((acc[a.idx] as number) === (acc[b.idx] as number) && a.idx > b.idx);
+    (acc[a.idx] as number) < (acc[b.idx] as number) ||
+    ((acc[a.idx] as number) === (acc[b.idx] as number) && a.idx > b.idx);
   const down = (i: number): void => {
     for (;;) {
       const l = 2 * i + 1;
@@ -199,12 +231,13 @@ function topByScore(
   };
   for (let k = 0; k < pool.length; k++) {
     const idx = pool[k] as number;
-    if (heap.length === limit && (acc[idx] as number) <= (acc[(heap[0] as EntityRecord).idx] as number)) continue;
+    if (heap.length === limit && (acc[idx] as number) <= (acc[(heap[0] as EntityRecord).idx] as number))
+      continue;
     const rec = admit(idx);
     if (!rec) continue;
     if (heap.length < limit) {
       heap.push(rec);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const p = (i - 1) >> 1;
         if (!less(heap[i] as EntityRecord, heap[p] as EntityRecord)) break;
         [heap[i], heap[p]] = [heap[p] as EntityRecord, heap[i] as EntityRecord];

@@ -69,7 +69,9 @@ export function prepareQuery(core: IndexCore, q: MatchQuery): PreparedQuery {
   const { units } = core.analyze(q, false);
   const unitVecs = units.map((u) => core.tfidf(u));
   const aggMap = new Map<number, number>();
-  for (const u of units) for (let i = 0; i < u.t.length; i++) aggMap.set(u.t[i] as number, (aggMap.get(u.t[i] as number) ?? 0) + (u.w[i] as number));
+  for (const u of units)
+    for (let i = 0; i < u.t.length; i++)
+      aggMap.set(u.t[i] as number, (aggMap.get(u.t[i] as number) ?? 0) + (u.w[i] as number));
   const ids = [...aggMap.keys()].sort((a, b) => a - b);
   const aggRaw = { t: new Int32Array(ids), w: Float32Array.from(ids, (t) => aggMap.get(t) ?? 0) };
   const aggVec = core.tfidf(aggRaw);
@@ -77,7 +79,8 @@ export function prepareQuery(core: IndexCore, q: MatchQuery): PreparedQuery {
   let aggSem: Float32Array | undefined;
   if (core.model) {
     aggSem = new Float32Array(core.model.dim);
-    for (const v of unitSem) if (v) for (let k = 0; k < v.length; k++) aggSem[k] = (aggSem[k] as number) + (v[k] as number);
+    for (const v of unitSem)
+      if (v) for (let k = 0; k < v.length; k++) aggSem[k] = (aggSem[k] as number) + (v[k] as number);
     normalizeDense(aggSem);
   }
   return { units, unitVecs, unitSem, aggVec, aggSem };
@@ -102,7 +105,9 @@ export function lexicalPass(
   let touched = new Int32Array(1024);
   let n = 0;
   // Rare terms first, so that common ones can run in continue mode.
-  const order = [...aggVec.t.keys()].sort((a, b) => (core.pLen[aggVec.t[a] as number] ?? 0) - (core.pLen[aggVec.t[b] as number] ?? 0));
+  const order = [...aggVec.t.keys()].sort(
+    (a, b) => (core.pLen[aggVec.t[a] as number] ?? 0) - (core.pLen[aggVec.t[b] as number] ?? 0),
+  );
   for (const i of order) {
     const t = aggVec.t[i] as number;
     const len = core.pLen[t] ?? 0;
@@ -203,7 +208,8 @@ export function textParts(
     perQuery.push(topKMean(sims, cfg.entityTopK));
   });
   let bestUnit = 0;
-  for (let j = 1; j < bestCount.length; j++) if ((bestCount[j] as number) > (bestCount[bestUnit] as number)) bestUnit = j;
+  for (let j = 1; j < bestCount.length; j++)
+    if ((bestCount[j] as number) > (bestCount[bestUnit] as number)) bestUnit = j;
   return { lexical: lexAgg, semantic: semAgg, facet: topKMean(perQuery, cfg.queryTopK), bestUnit };
 }
 

@@ -94,7 +94,11 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
   for (const s of sections) {
     const len = Buffer.alloc(4);
     len.writeUInt32LE(s.byteLength, 0);
-    chunks.push(len, Buffer.from(s.buffer, s.byteOffset, s.byteLength), Buffer.alloc((4 - (s.byteLength % 4)) % 4));
+    chunks.push(
+      len,
+      Buffer.from(s.buffer, s.byteOffset, s.byteLength),
+      Buffer.alloc((4 - (s.byteLength % 4)) % 4),
+    );
   }
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, Buffer.concat(chunks));
@@ -102,13 +106,20 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
 }
 
 /** Reads a snapshot back into a core. Throws a plain Error on a file that is not a snapshot. */
-export function readSnapshotFile(path: string, makeCore: (o: MatchEngineOptions) => IndexCore): { core: IndexCore; options: MatchEngineOptions } {
+export function readSnapshotFile(
+  path: string,
+  makeCore: (o: MatchEngineOptions) => IndexCore,
+): { core: IndexCore; options: MatchEngineOptions } {
   const buf = readFileSync(path);
-  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC) throw new Error(`not a Tianfu match snapshot: ${path}`);
+  if (buf.length < 8 || buf.readUInt32LE(0) !== MAGIC)
+    throw new Error(`not a Tianfu match snapshot: ${path}`);
   const headLen = buf.readUInt32LE(4);
   const header = JSON.parse(buf.subarray(8, 8 + headLen).toString('utf8')) as Header;
   let off = 8 + headLen + ((4 - (headLen % 4)) % 4);
-  const next = <T extends Section>(C: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number }): T => {
+  const next = <T extends Section>(C: {
+    new (b: ArrayBuffer, o: number, n: number): T;
+    BYTES_PER_ELEMENT: number;
+  }): T => {
     const len = buf.readUInt32LE(off);
     off += 4;
     // Copy into a fresh aligned buffer (the file buffer's offset may not be aligned for the type).
@@ -129,7 +140,7 @@ export function readSnapshotFile(path: string, makeCore: (o: MatchEngineOptions)
   const sem = next(Float32Array);
   const entityBytes = Buffer.from(next(Uint8Array).buffer);
   const entities: MatchEntity[] = [];
-  for (let start = 0; start < entityBytes.length; ) {
+  for (let start = 0; start < entityBytes.length;) {
     let end = entityBytes.indexOf(10, start);
     if (end < 0) end = entityBytes.length;
     if (end > start) entities.push(JSON.parse(entityBytes.toString('utf8', start, end)) as MatchEntity);
@@ -155,10 +166,19 @@ export function readSnapshotFile(path: string, makeCore: (o: MatchEngineOptions)
     if (units.length === 1) agg = units[0] as SparseVec;
     else {
       const m = new Map<number, number>();
-      for (const u of units) for (let i = 0; i < u.t.length; i++) m.set(u.t[i] as number, (m.get(u.t[i] as number) ?? 0) + (u.w[i] as number));
+      for (const u of units)
+        for (let i = 0; i < u.t.length; i++)
+          m.set(u.t[i] as number, (m.get(u.t[i] as number) ?? 0) + (u.w[i] as number));
       agg = fromMap(m);
     }
-    const rec: EntityRecord = { idx, entity, units, agg, aggField: aggField.subarray(a, a + agg.t.length), length: header.lengths[idx] ?? 0 };
+    const rec: EntityRecord = {
+      idx,
+      entity,
+      units,
+      agg,
+      aggField: aggField.subarray(a, a + agg.t.length),
+      length: header.lengths[idx] ?? 0,
+    };
     a += agg.t.length;
     core.records.push(rec);
     core.byId.set(entity.id, idx);

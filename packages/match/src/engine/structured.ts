@@ -38,7 +38,10 @@ export function codeMatch(a: readonly string[] | undefined, b: readonly string[]
 }
 
 /** Price against budget: 1 within budget, decaying with the overshoot, undefined when unknown. */
-export function budgetFit(budget: { min?: number; max?: number } | undefined, price: number | undefined): number | undefined {
+export function budgetFit(
+  budget: { min?: number; max?: number } | undefined,
+  price: number | undefined,
+): number | undefined {
   if (!budget || typeof price !== 'number' || !Number.isFinite(price)) return undefined;
   const max = budget.max;
   if (typeof max !== 'number' || max <= 0) return undefined;
@@ -99,7 +102,10 @@ export function passesFilter(e: MatchEntity, f: MatchFilter | undefined): boolea
     const p = regionPrefix(f.regionPrefix);
     if (!e.region || !e.region.startsWith(p)) return false;
   }
-  if (f.disciplines?.length && !(e.disciplines ?? []).some((c) => f.disciplines!.some((p) => c.startsWith(p))))
+  if (
+    f.disciplines?.length &&
+    !(e.disciplines ?? []).some((c) => f.disciplines!.some((p) => c.startsWith(p)))
+  )
     return false;
   if (f.industries?.length && !(e.industries ?? []).some((c) => f.industries!.some((p) => c.startsWith(p))))
     return false;

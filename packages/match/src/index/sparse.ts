@@ -74,5 +74,8 @@ export function truncateTop(v: SparseVec, k: number): SparseVec {
   if (v.t.length <= k) return v;
   const order = [...v.w.keys()].sort((a, b) => (v.w[b] as number) - (v.w[a] as number)).slice(0, k);
   order.sort((a, b) => (v.t[a] as number) - (v.t[b] as number));
-  return { t: Int32Array.from(order, (i) => v.t[i] as number), w: Float32Array.from(order, (i) => v.w[i] as number) };
+  return {
+    t: Int32Array.from(order, (i) => v.t[i] as number),
+    w: Float32Array.from(order, (i) => v.w[i] as number),
+  };
 }

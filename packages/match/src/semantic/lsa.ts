@@ -41,7 +41,8 @@ export function trainLsa(units: SparseVec[], vocabSize: number, opts: LsaOptions
   const m = units.length;
   // Only terms seen in ≥ minDf units carry co-occurrence evidence; the rest would get noise.
   const df = new Int32Array(vocabSize);
-  for (const u of units) for (let i = 0; i < u.t.length; i++) df[u.t[i] as number] = (df[u.t[i] as number] as number) + 1;
+  for (const u of units)
+    for (let i = 0; i < u.t.length; i++) df[u.t[i] as number] = (df[u.t[i] as number] as number) + 1;
   const termRow = new Int32Array(vocabSize).fill(-1);
   let cols = 0;
   const minDf = opts.minDf ?? 2;
@@ -184,7 +185,8 @@ function orthonormalize(a: Float64Array | Float32Array, rows: number, cols: numb
       for (let i = 0; i < cols; i++) {
         const x = a[o + i] as number;
         if (x === 0) continue;
-        for (let j = i; j < cols; j++) g[i * cols + j] = (g[i * cols + j] as number) + x * (a[o + j] as number);
+        for (let j = i; j < cols; j++)
+          g[i * cols + j] = (g[i * cols + j] as number) + x * (a[o + j] as number);
       }
     }
     // Cholesky G = RᵀR (upper R), with a small ridge so rank-deficient inputs stay finite.
