@@ -29,10 +29,30 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 async function signOut(page: Page, viewport: ViewportName): Promise<void> {
-  const loggedOut = page.waitForResponse((res) => res.url().endsWith('/api/auth/logout'));
+  const loggedOut = page.waitForResponse((res) => res.url().endsWith('/api/auth/logout'), {
+    timeout: 60_000,
+  });
   if (viewport === 'desktop') {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    // The account menu opens with an animation; a click that lands while it is still moving can miss
+    // the item, as a person's first tap sometimes does. Try again (at most three times) like they would.
+    const answered = loggedOut.then(
+      () => true,
+      () => false,
+    );
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const menu = page.getByTestId('user-menu');
+      if (!(await menu.isVisible())) break;
+      await menu.click();
+      const item = page.getByRole('menuitem', { name: '退出登录' });
+      await item.waitFor({ state: 'visible' });
+      await item.click();
+      const done = await Promise.race([
+        answered,
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 8_000)),
+      ]);
+      if (done) break;
+      await page.keyboard.press('Escape');
+    }
   } else {
     await page.goto(`${baseUrl}/account`);
     await page.getByTestId('sign-out').click();
