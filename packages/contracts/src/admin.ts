@@ -20,7 +20,10 @@ import { z } from 'zod';
 import { PaginationQuery, paginated } from './common.ts';
 import { AccountKind, RealNameStatus, StaffRole } from './auth.ts';
 
-const RegionCodeInput = z.string().trim().regex(/^\d{2}(\d{2}){0,2}$/, 'validation.region_code');
+const RegionCodeInput = z
+  .string()
+  .trim()
+  .regex(/^\d{2}(\d{2}){0,2}$/, 'validation.region_code');
 
 /** Account lifecycle as administrators see it (`deleted` accounts have had their personal data removed). */
 export const UserStatus = z.enum(['active', 'disabled', 'deleted']);

@@ -4,7 +4,15 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { roleAssignments, sessions, users, type AccountKind, type Db, type StaffRole, type UserStatus } from '@tianfu/db';
+import {
+  roleAssignments,
+  sessions,
+  users,
+  type AccountKind,
+  type Db,
+  type StaffRole,
+  type UserStatus,
+} from '@tianfu/db';
 import type { Actor, RoleGrant } from '../../policy/actor.ts';
 
 let seq = 0;
@@ -17,7 +25,14 @@ export function uniquePhone(): string {
 /** Inserts a user; returns the row. */
 export async function buildUser(
   db: Db,
-  o: { phone?: string; displayName?: string; kind?: AccountKind; regionCode?: string | null; status?: UserStatus; email?: string } = {},
+  o: {
+    phone?: string;
+    displayName?: string;
+    kind?: AccountKind;
+    regionCode?: string | null;
+    status?: UserStatus;
+    email?: string;
+  } = {},
 ) {
   const [row] = await db.orm
     .insert(users)
@@ -36,9 +51,16 @@ export async function buildUser(
 }
 
 /** Inserts role grants for a user and returns the actor that user would be when signed in. */
-export async function buildStaff(db: Db, roles: RoleGrant[], o: Parameters<typeof buildUser>[1] = {}): Promise<{ user: Awaited<ReturnType<typeof buildUser>>; actor: Actor }> {
+export async function buildStaff(
+  db: Db,
+  roles: RoleGrant[],
+  o: Parameters<typeof buildUser>[1] = {},
+): Promise<{ user: Awaited<ReturnType<typeof buildUser>>; actor: Actor }> {
   const user = await buildUser(db, o);
-  for (const r of roles) await db.orm.insert(roleAssignments).values({ userId: user.id, role: r.role as StaffRole, regionCode: r.regionCode });
+  for (const r of roles)
+    await db.orm
+      .insert(roleAssignments)
+      .values({ userId: user.id, role: r.role as StaffRole, regionCode: r.regionCode });
   return { user, actor: { userId: user.id, kind: user.kind, roles } };
 }
 
@@ -46,7 +68,12 @@ export async function buildStaff(db: Db, roles: RoleGrant[], o: Parameters<typeo
 export async function buildSession(db: Db, userId: string) {
   const [row] = await db.orm
     .insert(sessions)
-    .values({ userId, tokenHash: randomBytes(16).toString('hex'), csrfSecret: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) })
+    .values({
+      userId,
+      tokenHash: randomBytes(16).toString('hex'),
+      csrfSecret: randomUUID(),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
     .returning();
   return row!;
 }

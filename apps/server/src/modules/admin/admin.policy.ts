@@ -24,7 +24,11 @@ export function canListUsers(actor: Actor | null, regionCode?: string): PolicyDe
   if (!hasRole(actor, 'officer')) return deny(action);
   // Asking for a region outside one's subtree is refused, not silently emptied.
   if (regionCode && !canAccessRegion(actor, regionCode)) {
-    return deny(action, { regionCode, reason: 'error.forbidden_region', target: { type: 'region', id: regionCode } });
+    return deny(action, {
+      regionCode,
+      reason: 'error.forbidden_region',
+      target: { type: 'region', id: regionCode },
+    });
   }
   return allow(action);
 }
@@ -38,8 +42,13 @@ export function canUseAdminArea(actor: Actor | null, action: string): PolicyDeci
 export function canViewUser(actor: Actor | null, user: PolicyUser): PolicyDecision {
   const action = 'admin.users.view';
   if (isAdmin(actor)) return allow(action, { target: target(user) });
-  if (hasRole(actor, 'officer') && canAccessRegion(actor, user.regionCode)) return allow(action, { target: target(user) });
-  return deny(action, { target: target(user), regionCode: user.regionCode, reason: hasRole(actor, 'officer') ? 'error.forbidden_region' : undefined });
+  if (hasRole(actor, 'officer') && canAccessRegion(actor, user.regionCode))
+    return allow(action, { target: target(user) });
+  return deny(action, {
+    target: target(user),
+    regionCode: user.regionCode,
+    reason: hasRole(actor, 'officer') ? 'error.forbidden_region' : undefined,
+  });
 }
 
 /** Granting and revoking staff roles: administrators only. */

@@ -3,7 +3,12 @@
  * never the password hash, TOTP secret or other raw columns.
  * @module
  */
-import type { AdminRoleAssignment, AdminUserDetail, AdminUserSummary, RealNameStatus } from '@tianfu/contracts';
+import type {
+  AdminRoleAssignment,
+  AdminUserDetail,
+  AdminUserSummary,
+  RealNameStatus,
+} from '@tianfu/contracts';
 import { getRegion, type AccountKind } from '@tianfu/db';
 import { maskPhone } from '../../http/mask.ts';
 import type { AdminUserRow, RoleRow } from './admin.repository.ts';

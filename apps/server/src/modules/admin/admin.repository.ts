@@ -3,7 +3,22 @@
  * account status and session revocation. Queries only; rules live in admin.service.ts.
  * @module
  */
-import { and, count, desc, eq, exists, gt, ilike, inArray, isNull, like, max, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  exists,
+  gt,
+  ilike,
+  inArray,
+  isNull,
+  like,
+  max,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   orgMembers,
   realNameIdentities,
@@ -47,14 +62,22 @@ function whereOf(f: UserSearchFilter): SQL | undefined {
     const text = `%${escapeLike(f.q)}%`;
     const digits = f.q.replace(/[\s\-+]/g, '');
     const byName = ilike(users.displayName, text);
-    parts.push(/^\d{3,}$/.test(digits) ? (or(byName, like(users.phone, `%${digits.replace(/^86(?=1\d{10}$)/, '')}%`)) as SQL) : byName);
+    parts.push(
+      /^\d{3,}$/.test(digits)
+        ? (or(byName, like(users.phone, `%${digits.replace(/^86(?=1\d{10}$)/, '')}%`)) as SQL)
+        : byName,
+    );
   }
   if (f.kind) parts.push(eq(users.kind, f.kind));
   if (f.status) parts.push(eq(users.status, f.status));
   if (f.region) parts.push(inRegion(f.region));
   if (f.role) {
     const role = f.role;
-    parts.push(exists(sql`(select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id} and ${roleAssignments.role} = ${role})`));
+    parts.push(
+      exists(
+        sql`(select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id} and ${roleAssignments.role} = ${role})`,
+      ),
+    );
   }
   if (f.scope !== null) {
     if (f.scope.length === 0) return sql`false`;
@@ -68,9 +91,19 @@ export function adminRepository(db: Db) {
   const orm = db.orm;
   return {
     /** Newest accounts first. */
-    async searchUsers(f: UserSearchFilter, limit: number, offset: number): Promise<{ rows: AdminUserRow[]; total: number }> {
+    async searchUsers(
+      f: UserSearchFilter,
+      limit: number,
+      offset: number,
+    ): Promise<{ rows: AdminUserRow[]; total: number }> {
       const where = whereOf(f);
-      const rows = await orm.select().from(users).where(where).orderBy(desc(users.createdAt), desc(users.id)).limit(limit).offset(offset);
+      const rows = await orm
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(desc(users.createdAt), desc(users.id))
+        .limit(limit)
+        .offset(offset);
       const [total] = await orm.select({ n: count() }).from(users).where(where);
       return { rows, total: Number(total?.n ?? 0) };
     },
@@ -83,13 +116,20 @@ export function adminRepository(db: Db) {
     /** Role assignments of several users, oldest grant first. */
     async rolesOf(userIds: string[]): Promise<RoleRow[]> {
       if (userIds.length === 0) return [];
-      return orm.select().from(roleAssignments).where(inArray(roleAssignments.userId, userIds)).orderBy(roleAssignments.createdAt);
+      return orm
+        .select()
+        .from(roleAssignments)
+        .where(inArray(roleAssignments.userId, userIds))
+        .orderBy(roleAssignments.createdAt);
     },
 
     /** Users (of `userIds`) who belong to an organization / are active members of a team. */
     async memberships(userIds: string[]): Promise<{ orgs: Set<string>; teams: Set<string> }> {
       if (userIds.length === 0) return { orgs: new Set(), teams: new Set() };
-      const orgRows = await orm.selectDistinct({ id: orgMembers.userId }).from(orgMembers).where(inArray(orgMembers.userId, userIds));
+      const orgRows = await orm
+        .selectDistinct({ id: orgMembers.userId })
+        .from(orgMembers)
+        .where(inArray(orgMembers.userId, userIds));
       const teamRows = await orm
         .selectDistinct({ id: teamMembers.userId })
         .from(teamMembers)
@@ -113,7 +153,10 @@ export function adminRepository(db: Db) {
         .select({ n: count() })
         .from(sessions)
         .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-      const [last] = await orm.select({ at: max(sessions.lastSeenAt) }).from(sessions).where(eq(sessions.userId, userId));
+      const [last] = await orm
+        .select({ at: max(sessions.lastSeenAt) })
+        .from(sessions)
+        .where(eq(sessions.userId, userId));
       return { active: Number(live?.n ?? 0), lastSeenAt: last?.at ?? null };
     },
 

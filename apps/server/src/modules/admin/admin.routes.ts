@@ -16,16 +16,32 @@ import {
   ErrorResponse,
 } from '@tianfu/contracts';
 import { authorize, requireActor } from '../../policy/authorize.ts';
-import { canChangeStatus, canListUsers, canManageRoles, canUseAdminArea, canViewUser } from './admin.policy.ts';
+import {
+  canChangeStatus,
+  canListUsers,
+  canManageRoles,
+  canUseAdminArea,
+  canViewUser,
+} from './admin.policy.ts';
 import { adminService } from './admin.service.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
 
 /** Administration plugin. */
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   // One service per request: its audit calls carry that request's actor, IP and id.
   const service = (request: FastifyRequest) =>
-    adminService({ db: app.deps.db, now: app.deps.now, audit: (event) => app.audit.recordRequest(request, event) });
+    adminService({
+      db: app.deps.db,
+      now: app.deps.now,
+      audit: (event) => app.audit.recordRequest(request, event),
+    });
 
   app.get(
     '/api/admin/users',
@@ -47,7 +63,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/admin/users/:id',
     {
-      schema: { tags: ['admin'], summary: 'One user (staff view)', params: AdminUserParams, response: { 200: AdminUserDetail, ...errors } },
+      schema: {
+        tags: ['admin'],
+        summary: 'One user (staff view)',
+        params: AdminUserParams,
+        response: { 200: AdminUserDetail, ...errors },
+      },
     },
     async (request) => {
       const actor = await requireActor(request, 'admin.users.view');
@@ -81,7 +102,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/admin/users/:id/roles/:roleId',
     {
-      schema: { tags: ['admin'], summary: 'Revoke a staff role (administrators)', params: AdminRoleParams, response: { 200: AdminUserDetail, ...errors } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke a staff role (administrators)',
+        params: AdminRoleParams,
+        response: { 200: AdminUserDetail, ...errors },
+      },
     },
     async (request) => {
       const actor = await requireActor(request, 'admin.roles.manage');
@@ -111,7 +137,12 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/users/:id/enable',
     {
-      schema: { tags: ['admin'], summary: 'Enable a disabled account (administrators)', params: AdminUserParams, response: { 200: AdminUserDetail, ...errors } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Enable a disabled account (administrators)',
+        params: AdminUserParams,
+        response: { 200: AdminUserDetail, ...errors },
+      },
     },
     async (request) => {
       const actor = await requireActor(request, 'admin.users.status');

@@ -4,7 +4,12 @@
  * administrator role), disabling and enabling accounts. Every change is written to the audit log.
  * @module
  */
-import type { AdminRoleGrantRequest, AdminUserDetail, AdminUserSearchQuery, RealNameStatus } from '@tianfu/contracts';
+import type {
+  AdminRoleGrantRequest,
+  AdminUserDetail,
+  AdminUserSearchQuery,
+  RealNameStatus,
+} from '@tianfu/contracts';
 import { pageOffset } from '@tianfu/contracts';
 import { getRegion, type AccountKind, type Db, type StaffRole } from '@tianfu/db';
 import { AppError } from '../../errors/app-error.ts';
@@ -31,7 +36,8 @@ function isUniqueViolation(err: unknown): boolean {
 /** Canonical code of an existing region, or a 400 naming the field. */
 function existingRegion(code: string): string {
   const region = getRegion(code);
-  if (!region) throw new AppError('error.validation', 400, { fields: { regionCode: 'admin.unknown_region' } });
+  if (!region)
+    throw new AppError('error.validation', 400, { fields: { regionCode: 'admin.unknown_region' } });
   return region.code;
 }
 
@@ -41,7 +47,11 @@ export function adminService(ctx: AdminContext) {
 
   async function factsFor(rows: AdminUserRow[]): Promise<Map<string, UserFacts>> {
     const ids = rows.map((r) => r.id);
-    const [roles, memberships, realNames] = await Promise.all([repo.rolesOf(ids), repo.memberships(ids), repo.realNameStatuses(ids)]);
+    const [roles, memberships, realNames] = await Promise.all([
+      repo.rolesOf(ids),
+      repo.memberships(ids),
+      repo.realNameStatuses(ids),
+    ]);
     const out = new Map<string, UserFacts>();
     for (const row of rows) {
       const kinds = new Set<AccountKind>([row.kind]);
@@ -74,14 +84,28 @@ export function adminService(ctx: AdminContext) {
       ...facts,
       activeSessions: stats.active,
       lastSeenAt: stats.lastSeenAt,
-      can: { manageRoles: admin && user.status !== 'deleted', changeStatus: admin && user.status !== 'deleted' && user.id !== actor.userId },
+      can: {
+        manageRoles: admin && user.status !== 'deleted',
+        changeStatus: admin && user.status !== 'deleted' && user.id !== actor.userId,
+      },
     });
   }
 
-  async function grantOne(actor: Actor, user: AdminUserRow, role: StaffRole, regionCode: string | null): Promise<RoleRow> {
+  async function grantOne(
+    actor: Actor,
+    user: AdminUserRow,
+    role: StaffRole,
+    regionCode: string | null,
+  ): Promise<RoleRow> {
     let row: RoleRow;
     try {
-      row = await repo.insertRole({ userId: user.id, role, regionCode, grantedBy: actor.userId, createdAt: ctx.now() });
+      row = await repo.insertRole({
+        userId: user.id,
+        role,
+        regionCode,
+        grantedBy: actor.userId,
+        createdAt: ctx.now(),
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('admin.role_exists', 409);
       throw err;
@@ -101,7 +125,8 @@ export function adminService(ctx: AdminContext) {
   async function revokeOne(actor: Actor, user: AdminUserRow, role: RoleRow): Promise<void> {
     if (role.role === 'admin') {
       if (user.id === actor.userId) throw new AppError('admin.cannot_revoke_own_admin', 409);
-      if (user.status === 'active' && (await repo.countActiveAdmins()) <= 1) throw new AppError('admin.last_admin', 409);
+      if (user.status === 'active' && (await repo.countActiveAdmins()) <= 1)
+        throw new AppError('admin.last_admin', 409);
     }
     await repo.deleteRole(role.id);
     await ctx.audit({
@@ -118,12 +143,24 @@ export function adminService(ctx: AdminContext) {
     /** Users the reader may see, filtered and paginated. */
     async listUsers(actor: Actor, q: AdminUserSearchQuery) {
       const { rows, total } = await repo.searchUsers(
-        { q: q.q, kind: q.kind, role: q.role, region: q.region, status: q.status, scope: regionScopeOf(actor) },
+        {
+          q: q.q,
+          kind: q.kind,
+          role: q.role,
+          region: q.region,
+          status: q.status,
+          scope: regionScopeOf(actor),
+        },
         q.pageSize,
         pageOffset(q),
       );
       const facts = await factsFor(rows);
-      return { items: rows.map((r) => presentUserSummary(r, facts.get(r.id) as UserFacts)), page: q.page, pageSize: q.pageSize, total };
+      return {
+        items: rows.map((r) => presentUserSummary(r, facts.get(r.id) as UserFacts)),
+        page: q.page,
+        pageSize: q.pageSize,
+        total,
+      };
     },
 
     /** The user row, for policy checks (404 when unknown). */
@@ -178,7 +215,13 @@ export function adminService(ctx: AdminContext) {
       assertChangeable(user);
       if (user.status !== 'active') {
         await repo.setStatus(user.id, 'active');
-        await ctx.audit({ actor, action: 'admin.user.enable', target: { type: 'user', id: user.id }, outcome: 'success', regionCode: user.regionCode });
+        await ctx.audit({
+          actor,
+          action: 'admin.user.enable',
+          target: { type: 'user', id: user.id },
+          outcome: 'success',
+          regionCode: user.regionCode,
+        });
       }
       return detail(actor, await loadUser(user.id));
     },

@@ -36,17 +36,30 @@ describeEachDb('admin API with real sessions', (getDb) => {
     expect((await admin.client.get('/api/admin/users')).statusCode).toBe(200);
 
     const person = await registerUser(t.app, db, { displayName: '待任命专员', kind: 'citizen' });
-    const outbox = (await admin.client.get(`/api/admin/sms-outbox?phone=${person.phone}`)).json() as SmsOutboxPage;
+    const outbox = (
+      await admin.client.get(`/api/admin/sms-outbox?phone=${person.phone}`)
+    ).json() as SmsOutboxPage;
     expect(outbox.items).toHaveLength(1);
     expect(outbox.items[0]).toMatchObject({ purpose: 'register', provider: 'outbox', status: 'sent' });
     expect(outbox.items[0]?.body).toMatch(/您的验证码是 \d{6}/);
 
     // State-changing calls need the CSRF header like every other signed-in request.
-    const noCsrf = await admin.client.req('POST', `/api/admin/users/${person.userId}/roles`, { role: 'officer', regionCode: '5101' }, { csrf: false });
+    const noCsrf = await admin.client.req(
+      'POST',
+      `/api/admin/users/${person.userId}/roles`,
+      { role: 'officer', regionCode: '5101' },
+      { csrf: false },
+    );
     expect(noCsrf.statusCode).toBe(403);
-    const granted = await admin.client.post(`/api/admin/users/${person.userId}/roles`, { role: 'officer', regionCode: '5101' });
+    const granted = await admin.client.post(`/api/admin/users/${person.userId}/roles`, {
+      role: 'officer',
+      regionCode: '5101',
+    });
     expect(granted.statusCode).toBe(201);
-    expect((granted.json() as AdminUserDetail).roles[0]).toMatchObject({ role: 'officer', regionCode: '5101' });
+    expect((granted.json() as AdminUserDetail).roles[0]).toMatchObject({
+      role: 'officer',
+      regionCode: '5101',
+    });
 
     // The new officer sees the grant in /me and must enroll TOTP before acting.
     const me = (await person.client.get('/api/auth/me')).json() as MeResponse;
@@ -61,7 +74,11 @@ describeEachDb('admin API with real sessions', (getDb) => {
     const disabled = await admin.client.post(`/api/admin/users/${person.userId}/disable`, { reason: 'test' });
     expect(disabled.statusCode).toBe(200);
     expect((await person.client.get('/api/auth/me')).json()).toMatchObject({ user: null });
-    const login = await person.client.post('/api/auth/login', { method: 'password', phone: person.phone, password: person.password });
+    const login = await person.client.post('/api/auth/login', {
+      method: 'password',
+      phone: person.phone,
+      password: person.password,
+    });
     expect(login.statusCode).toBe(403);
   });
 });

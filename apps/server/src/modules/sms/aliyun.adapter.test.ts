@@ -62,7 +62,15 @@ describe('aliyun adapter against a local fake dysmsapi', () => {
     await fake.close();
   });
 
-  const transport = (overrides: { secret?: string; keyId?: string; signName?: string; template?: string; endpoint?: string } = {}) =>
+  const transport = (
+    overrides: {
+      secret?: string;
+      keyId?: string;
+      signName?: string;
+      template?: string;
+      endpoint?: string;
+    } = {},
+  ) =>
     aliyunTransport({
       accessKeyId: overrides.keyId ?? KEY_ID,
       accessKeySecret: overrides.secret ?? SECRET,
@@ -112,8 +120,12 @@ describe('aliyun adapter against a local fake dysmsapi', () => {
   });
 
   it('maps unapproved signature and template', async () => {
-    expect((await failure(transport({ signName: '别人的签名' }).deliver(message('13800000005')))).code).toBe('sms.sign_rejected');
-    expect((await failure(transport({ template: 'SMS_0' }).deliver(message('13800000006')))).code).toBe('sms.template_rejected');
+    expect((await failure(transport({ signName: '别人的签名' }).deliver(message('13800000005')))).code).toBe(
+      'sms.sign_rejected',
+    );
+    expect((await failure(transport({ template: 'SMS_0' }).deliver(message('13800000006')))).code).toBe(
+      'sms.template_rejected',
+    );
   });
 
   it('reports an unreachable endpoint as sms.unreachable', async () => {

@@ -74,7 +74,8 @@ export function aliyunTransport(opts: AliyunOptions): SmsTransport {
     async deliver(message) {
       const template = getSmsTemplate(message.template);
       const templateCode = opts.templateCodes[template.name];
-      if (!templateCode) throw new SmsDeliveryError('sms.unknown_template', { params: { template: template.name } });
+      if (!templateCode)
+        throw new SmsDeliveryError('sms.unknown_template', { params: { template: template.name } });
       const values = orderedParams(template, message.params);
       // TemplateParam carries exactly the template's variables (Aliyun rejects unknown ones).
       const templateParam = Object.fromEntries(template.variables.map((v, i) => [v, values[i]]));

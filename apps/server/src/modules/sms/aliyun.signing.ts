@@ -16,7 +16,10 @@ import { createHmac } from 'node:crypto';
  * @example aliyunPercentEncode('a b*c~') // 'a%20b%2Ac~'
  */
 export function aliyunPercentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** The string to sign for `params` sent with `method`. */
@@ -30,8 +33,14 @@ export function aliyunStringToSign(method: string, params: Record<string, string
 }
 
 /** The `Signature` parameter value. */
-export function aliyunSignature(method: string, params: Record<string, string>, accessKeySecret: string): string {
-  return createHmac('sha1', `${accessKeySecret}&`).update(aliyunStringToSign(method, params), 'utf8').digest('base64');
+export function aliyunSignature(
+  method: string,
+  params: Record<string, string>,
+  accessKeySecret: string,
+): string {
+  return createHmac('sha1', `${accessKeySecret}&`)
+    .update(aliyunStringToSign(method, params), 'utf8')
+    .digest('base64');
 }
 
 /** Aliyun's Timestamp format: ISO 8601 UTC without milliseconds, `2026-11-29T04:40:26Z`. */

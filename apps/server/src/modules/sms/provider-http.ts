@@ -22,13 +22,19 @@ export async function callProvider(
   try {
     res = await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
-    throw new SmsDeliveryError('sms.unreachable', { providerMessage: (err as Error)?.message ?? String(err), cause: err });
+    throw new SmsDeliveryError('sms.unreachable', {
+      providerMessage: (err as Error)?.message ?? String(err),
+      cause: err,
+    });
   }
   const text = await res.text().catch(() => '');
   try {
     return { status: res.status, json: JSON.parse(text) as unknown };
   } catch {
-    throw new SmsDeliveryError('sms.provider_error', { providerCode: `HTTP ${res.status}`, providerMessage: text.slice(0, 200) || null });
+    throw new SmsDeliveryError('sms.provider_error', {
+      providerCode: `HTTP ${res.status}`,
+      providerMessage: text.slice(0, 200) || null,
+    });
   }
 }
 

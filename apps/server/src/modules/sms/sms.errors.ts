@@ -7,16 +7,34 @@ import { AppError } from '../../errors/app-error.ts';
 import { registerMessages } from '../../i18n/messages.ts';
 
 export const SmsErrors = registerMessages({
-  'sms.rate_limited': { 'zh-CN': '短信发送过于频繁，请稍后再试', en: 'Too many text messages, please try again later' },
-  'sms.invalid_number': { 'zh-CN': '手机号码无效，无法发送短信', en: 'The mobile number is not valid for SMS' },
-  'sms.auth_failed': { 'zh-CN': '短信服务鉴权失败（密钥或签名错误）', en: 'The SMS provider rejected our credentials or request signature' },
-  'sms.sign_rejected': { 'zh-CN': '短信签名未通过审核或不存在', en: 'The SMS signature is not approved or does not exist' },
-  'sms.template_rejected': { 'zh-CN': '短信模板未通过审核、不存在或参数不符', en: 'The SMS template is not approved, does not exist or its parameters do not match' },
+  'sms.rate_limited': {
+    'zh-CN': '短信发送过于频繁，请稍后再试',
+    en: 'Too many text messages, please try again later',
+  },
+  'sms.invalid_number': {
+    'zh-CN': '手机号码无效，无法发送短信',
+    en: 'The mobile number is not valid for SMS',
+  },
+  'sms.auth_failed': {
+    'zh-CN': '短信服务鉴权失败（密钥或签名错误）',
+    en: 'The SMS provider rejected our credentials or request signature',
+  },
+  'sms.sign_rejected': {
+    'zh-CN': '短信签名未通过审核或不存在',
+    en: 'The SMS signature is not approved or does not exist',
+  },
+  'sms.template_rejected': {
+    'zh-CN': '短信模板未通过审核、不存在或参数不符',
+    en: 'The SMS template is not approved, does not exist or its parameters do not match',
+  },
   'sms.insufficient_balance': { 'zh-CN': '短信余额不足', en: 'The SMS account balance is insufficient' },
   'sms.provider_error': { 'zh-CN': '短信服务商返回错误', en: 'The SMS provider returned an error' },
   'sms.unreachable': { 'zh-CN': '无法连接短信服务', en: 'The SMS provider cannot be reached' },
   'sms.unknown_template': { 'zh-CN': '未知的短信模板：{template}', en: 'Unknown SMS template: {template}' },
-  'sms.template_params': { 'zh-CN': '短信模板 {template} 缺少参数：{missing}', en: 'SMS template {template} is missing parameters: {missing}' },
+  'sms.template_params': {
+    'zh-CN': '短信模板 {template} 缺少参数：{missing}',
+    en: 'SMS template {template} is missing parameters: {missing}',
+  },
 });
 
 /** A stable SMS failure code (see {@link SmsErrors}). */
@@ -48,12 +66,18 @@ export class SmsDeliveryError extends AppError {
 
   constructor(
     code: SmsErrorCode,
-    opts: { providerCode?: string | null; providerMessage?: string | null; params?: Record<string, string>; cause?: unknown } = {},
+    opts: {
+      providerCode?: string | null;
+      providerMessage?: string | null;
+      params?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(code, STATUS[code], { params: opts.params, cause: opts.cause });
     this.providerCode = opts.providerCode ?? null;
     this.providerMessage = opts.providerMessage ?? null;
-    this.retryable = code === 'sms.rate_limited' || code === 'sms.unreachable' || code === 'sms.provider_error';
+    this.retryable =
+      code === 'sms.rate_limited' || code === 'sms.unreachable' || code === 'sms.provider_error';
   }
 
   /** One line for the delivery log's `error` column: `code (PROVIDER_CODE: message)`. */

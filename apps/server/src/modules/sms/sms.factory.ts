@@ -43,7 +43,9 @@ export interface SmsFactoryOptions {
 function required(config: SmsConfig, keys: (keyof SmsConfig)[]): void {
   const missing = keys.filter((k) => !config[k]);
   if (missing.length > 0) {
-    throw new SmsConfigError(`SMS_PROVIDER=${config.SMS_PROVIDER} needs ${missing.join(', ')} (see the SMS section of the configuration docs)`);
+    throw new SmsConfigError(
+      `SMS_PROVIDER=${config.SMS_PROVIDER} needs ${missing.join(', ')} (see the SMS section of the configuration docs)`,
+    );
   }
 }
 
@@ -58,7 +60,12 @@ function transportFor(config: SmsConfig, logger: Logger, opts: SmsFactoryOptions
       }
       return outboxTransport(logger, { revealInLog: config.NODE_ENV !== 'production' });
     case 'aliyun':
-      required(config, ['ALIYUN_SMS_ACCESS_KEY_ID', 'ALIYUN_SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_OTP']);
+      required(config, [
+        'ALIYUN_SMS_ACCESS_KEY_ID',
+        'ALIYUN_SMS_ACCESS_KEY_SECRET',
+        'SMS_SIGN_NAME',
+        'SMS_TEMPLATE_OTP',
+      ]);
       return aliyunTransport({
         accessKeyId: config.ALIYUN_SMS_ACCESS_KEY_ID as string,
         accessKeySecret: config.ALIYUN_SMS_ACCESS_KEY_SECRET as string,
@@ -69,7 +76,13 @@ function transportFor(config: SmsConfig, logger: Logger, opts: SmsFactoryOptions
         now: opts.now,
       });
     case 'tencent':
-      required(config, ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_OTP']);
+      required(config, [
+        'TENCENT_SMS_SECRET_ID',
+        'TENCENT_SMS_SECRET_KEY',
+        'TENCENT_SMS_SDK_APP_ID',
+        'SMS_SIGN_NAME',
+        'SMS_TEMPLATE_OTP',
+      ]);
       return tencentTransport({
         secretId: config.TENCENT_SMS_SECRET_ID as string,
         secretKey: config.TENCENT_SMS_SECRET_KEY as string,
@@ -95,10 +108,23 @@ function transportFor(config: SmsConfig, logger: Logger, opts: SmsFactoryOptions
  * let sms: SmsSender;
  * try { sms = createSmsSender(config, db, logger); } catch (err) { if (err instanceof SmsConfigError) { console.error(err.message); process.exit(1); } throw err; }
  */
-export function createSmsSender(config: SmsConfig, db: Db, logger: Logger, opts: SmsFactoryOptions = {}): SmsSender {
+export function createSmsSender(
+  config: SmsConfig,
+  db: Db,
+  logger: Logger,
+  opts: SmsFactoryOptions = {},
+): SmsSender {
   const transport = transportFor(config, logger, opts);
   if (transport.provider === 'outbox' && config.NODE_ENV === 'production') {
-    logger.warn('SMS outbox adapter in production (SMS_ALLOW_OUTBOX_IN_PRODUCTION=true): no text message leaves this server');
+    logger.warn(
+      'SMS outbox adapter in production (SMS_ALLOW_OUTBOX_IN_PRODUCTION=true): no text message leaves this server',
+    );
   }
-  return createDeliveringSender({ db, transport, logger, signName: config.SMS_SIGN_NAME ?? DEFAULT_SIGN_NAME, now: opts.now });
+  return createDeliveringSender({
+    db,
+    transport,
+    logger,
+    signName: config.SMS_SIGN_NAME ?? DEFAULT_SIGN_NAME,
+    now: opts.now,
+  });
 }

@@ -11,7 +11,13 @@ describeEachDb('SMS delivery-log retention job', (getDb) => {
   beforeAll(async () => {
     jobs = createJobs(getDb());
     await jobs.start();
-    await registerSmsJobs({ db: getDb(), jobs, config: testConfig(), logger: pino({ level: 'silent' }), secretKey: randomBytes(32) });
+    await registerSmsJobs({
+      db: getDb(),
+      jobs,
+      config: testConfig(),
+      logger: pino({ level: 'silent' }),
+      secretKey: randomBytes(32),
+    });
   });
   afterAll(async () => jobs.stop());
 
@@ -27,7 +33,9 @@ describeEachDb('SMS delivery-log retention job', (getDb) => {
       idempotencyKey: key,
       createdAt: new Date(Date.now() - ageDays * day),
     });
-    await getDb().orm.insert(smsMessages).values([row('old', 31), row('recent', 29)]);
+    await getDb()
+      .orm.insert(smsMessages)
+      .values([row('old', 31), row('recent', 29)]);
     const id = await jobs.send(SMS_PURGE_JOB, {});
     let state = '';
     for (let i = 0; i < 120 && state !== 'completed' && state !== 'failed'; i++) {
@@ -35,7 +43,9 @@ describeEachDb('SMS delivery-log retention job', (getDb) => {
       state = (await jobs.boss.getJobById(SMS_PURGE_JOB, id!))?.state ?? '';
     }
     expect(state).toBe('completed');
-    const left = (await getDb().orm.select({ key: smsMessages.idempotencyKey }).from(smsMessages)).map((r) => r.key);
+    const left = (await getDb().orm.select({ key: smsMessages.idempotencyKey }).from(smsMessages)).map(
+      (r) => r.key,
+    );
     expect(left).toEqual(['recent']);
   });
 });

@@ -18,7 +18,10 @@ export const SMS_LOG_RETENTION_DAYS = 30;
 /** Deletes delivery-log rows created before `now - days`; returns how many. */
 export async function purgeSmsLog(db: Db, now: Date, days = SMS_LOG_RETENTION_DAYS): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
-  const removed = await db.orm.delete(smsMessages).where(lt(smsMessages.createdAt, cutoff)).returning({ id: smsMessages.id });
+  const removed = await db.orm
+    .delete(smsMessages)
+    .where(lt(smsMessages.createdAt, cutoff))
+    .returning({ id: smsMessages.id });
   return removed.length;
 }
 

@@ -36,7 +36,11 @@ export function smsRepository(db: Db) {
     },
 
     async findByKey(idempotencyKey: string): Promise<SmsRow | null> {
-      const [row] = await db.orm.select().from(smsMessages).where(eq(smsMessages.idempotencyKey, idempotencyKey)).limit(1);
+      const [row] = await db.orm
+        .select()
+        .from(smsMessages)
+        .where(eq(smsMessages.idempotencyKey, idempotencyKey))
+        .limit(1);
       return row ?? null;
     },
 
@@ -54,7 +58,10 @@ export function smsRepository(db: Db) {
     },
 
     async markSent(id: string, providerMessageId: string | null, at: Date): Promise<void> {
-      await db.orm.update(smsMessages).set({ status: 'sent', providerMessageId, sentAt: at, error: null }).where(eq(smsMessages.id, id));
+      await db.orm
+        .update(smsMessages)
+        .set({ status: 'sent', providerMessageId, sentAt: at, error: null })
+        .where(eq(smsMessages.id, id));
     },
 
     async markFailed(id: string, error: string): Promise<void> {

@@ -41,7 +41,12 @@ export function createDeliveringSender(opts: DeliveringSenderOptions): SmsSender
   // Only the outbox keeps one-time codes in the database: it is the delivery channel there.
   const keepSecrets = transport.provider === 'outbox';
 
-  async function attempt(row: SmsRow, body: string, redactedBody: string, params: Record<string, string>): Promise<SmsSendResult> {
+  async function attempt(
+    row: SmsRow,
+    body: string,
+    redactedBody: string,
+    params: Record<string, string>,
+  ): Promise<SmsSendResult> {
     try {
       const { providerMessageId } = await transport.deliver({
         id: row.id,
@@ -56,10 +61,18 @@ export function createDeliveringSender(opts: DeliveringSenderOptions): SmsSender
       return { id: row.id, status: 'sent', duplicate: false };
     } catch (err) {
       const failure =
-        err instanceof SmsDeliveryError ? err : new SmsDeliveryError('sms.unreachable', { providerMessage: (err as Error)?.message ?? null, cause: err });
+        err instanceof SmsDeliveryError
+          ? err
+          : new SmsDeliveryError('sms.unreachable', {
+              providerMessage: (err as Error)?.message ?? null,
+              cause: err,
+            });
       await repo.markFailed(row.id, failure.describe());
       logger.warn(
-        { sms: { id: row.id, provider: transport.provider, purpose: row.purpose, code: failure.code }, phone: maskPhone(row.phone) },
+        {
+          sms: { id: row.id, provider: transport.provider, purpose: row.purpose, code: failure.code },
+          phone: maskPhone(row.phone),
+        },
         `SMS not delivered: ${failure.describe()}`,
       );
       throw failure;
@@ -92,7 +105,8 @@ export function createDeliveringSender(opts: DeliveringSenderOptions): SmsSender
       if (created) return attempt(created, body, redactedBody, message.params);
 
       const existing = await repo.findByKey(idempotencyKey);
-      if (!existing) throw new SmsDeliveryError('sms.provider_error', { providerMessage: 'delivery-log row vanished' });
+      if (!existing)
+        throw new SmsDeliveryError('sms.provider_error', { providerMessage: 'delivery-log row vanished' });
       if (existing.status === 'sent') return { id: existing.id, status: 'sent', duplicate: true };
       if (existing.status === 'queued') return { id: existing.id, status: 'queued', duplicate: true };
       const retried = await repo.reclaimFailed(existing.id);

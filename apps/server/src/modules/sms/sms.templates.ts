@@ -65,7 +65,9 @@ export function getSmsTemplate(name: string): SmsTemplate {
 export function orderedParams(template: SmsTemplate, params: Record<string, string>): string[] {
   const missing = template.variables.filter((v) => typeof params[v] !== 'string' || params[v] === '');
   if (missing.length > 0) {
-    throw new SmsDeliveryError('sms.template_params', { params: { template: template.name, missing: missing.join(', ') } });
+    throw new SmsDeliveryError('sms.template_params', {
+      params: { template: template.name, missing: missing.join(', ') },
+    });
   }
   return template.variables.map((v) => params[v] as string);
 }
@@ -79,13 +81,19 @@ export function renderSms(
   params: Record<string, string>,
   opts: { locale?: Locale; signName?: string } = {},
 ): string {
-  const text = template.text[opts.locale ?? DEFAULT_LOCALE].replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole);
+  const text = template.text[opts.locale ?? DEFAULT_LOCALE].replace(
+    /\{(\w+)\}/g,
+    (whole, key: string) => params[key] ?? whole,
+  );
   const sign = opts.signName ?? DEFAULT_SIGN_NAME;
   return (opts.locale ?? DEFAULT_LOCALE) === 'en' ? `[${sign}] ${text}` : `【${sign}】${text}`;
 }
 
 /** Provider template id for `template` from configuration, or undefined when not configured. */
-export function providerTemplateId(config: Pick<AppConfig, SmsTemplate['configKey']>, template: SmsTemplate): string | undefined {
+export function providerTemplateId(
+  config: Pick<AppConfig, SmsTemplate['configKey']>,
+  template: SmsTemplate,
+): string | undefined {
   return config[template.configKey];
 }
 

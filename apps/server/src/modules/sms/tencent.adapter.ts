@@ -64,7 +64,8 @@ export function tencentTransport(opts: TencentOptions): SmsTransport {
     async deliver(message) {
       const template = getSmsTemplate(message.template);
       const templateId = opts.templateIds[template.name];
-      if (!templateId) throw new SmsDeliveryError('sms.unknown_template', { params: { template: template.name } });
+      if (!templateId)
+        throw new SmsDeliveryError('sms.unknown_template', { params: { template: template.name } });
       const body = JSON.stringify({
         PhoneNumberSet: [`+86${message.phone}`],
         SmsSdkAppId: opts.sdkAppId,
@@ -75,8 +76,16 @@ export function tencentTransport(opts: TencentOptions): SmsTransport {
         SessionContext: message.id,
       });
       const timestamp = Math.floor(now().getTime() / 1000);
-      const signed = { 'content-type': 'application/json; charset=utf-8', host: url.host, 'x-tc-action': 'SendSms' };
-      const authorization = tc3Authorization({ method: 'POST', headers: signed, body, service: 'sms', timestamp }, opts.secretId, opts.secretKey);
+      const signed = {
+        'content-type': 'application/json; charset=utf-8',
+        host: url.host,
+        'x-tc-action': 'SendSms',
+      };
+      const authorization = tc3Authorization(
+        { method: 'POST', headers: signed, body, service: 'sms', timestamp },
+        opts.secretId,
+        opts.secretKey,
+      );
 
       const { json } = await callProvider(
         fetchFn,
@@ -99,7 +108,10 @@ export function tencentTransport(opts: TencentOptions): SmsTransport {
       const error = (response as { Error?: unknown } | undefined)?.Error;
       if (error) {
         const code = str(error, 'Code') ?? 'Unknown';
-        throw new SmsDeliveryError(mapTencentError(code), { providerCode: code, providerMessage: str(error, 'Message') ?? null });
+        throw new SmsDeliveryError(mapTencentError(code), {
+          providerCode: code,
+          providerMessage: str(error, 'Message') ?? null,
+        });
       }
       const status = (response as { SendStatusSet?: unknown[] } | undefined)?.SendStatusSet?.[0];
       const code = str(status, 'Code');

@@ -42,7 +42,14 @@ export function tc3Authorization(req: Tc3Request, secretId: string, secretKey: s
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const canonicalHeaders = entries.map(([k, v]) => `${k}:${v}\n`).join('');
   const signedHeaders = entries.map(([k]) => k).join(';');
-  const canonicalRequest = [req.method.toUpperCase(), req.path ?? '/', req.query ?? '', canonicalHeaders, signedHeaders, sha256Hex(req.body)].join('\n');
+  const canonicalRequest = [
+    req.method.toUpperCase(),
+    req.path ?? '/',
+    req.query ?? '',
+    canonicalHeaders,
+    signedHeaders,
+    sha256Hex(req.body),
+  ].join('\n');
   const date = tc3Date(req.timestamp);
   const scope = `${date}/${req.service}/tc3_request`;
   const stringToSign = [ALGORITHM, String(req.timestamp), scope, sha256Hex(canonicalRequest)].join('\n');
