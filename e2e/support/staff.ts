@@ -7,18 +7,21 @@ import { ApiClient } from './api-client.ts';
 import { DEMO_ADMIN } from './demo.ts';
 import { totpCode } from './totp.ts';
 
-let lastCodeUsed: string | null = null;
+/** The last 30-second step whose code was used, per secret. */
+const lastStepUsed = new Map<string, number>();
 
 /**
- * A fresh TOTP code that was not used before: servers refuse a replayed code, and the API and
- * the browser may both sign the admin in within one 30-second step.
+ * A TOTP code from a step newer than any used before for this secret: the server accepts each
+ * step once per account (no replay), and the API and the browser may both sign the admin in within
+ * one 30-second step.
  */
 export async function freshTotp(secret: string): Promise<string> {
   for (;;) {
-    const code = totpCode(secret);
-    if (code !== lastCodeUsed) {
-      lastCodeUsed = code;
-      return code;
+    const now = Date.now();
+    const step = Math.floor(now / 30_000);
+    if (step > (lastStepUsed.get(secret) ?? -1)) {
+      lastStepUsed.set(secret, step);
+      return totpCode(secret, now);
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
