@@ -9,7 +9,7 @@ import { applyFieldErrors } from '../../../lib/api/formErrors';
 import { login, loginTotp } from '../api/authApi';
 import { useFormRules } from '../hooks/useFormRules';
 import { useSession } from '../hooks/useSession';
-import { SmsCodeButton } from './SmsCodeButton';
+import { SmsCodeField } from './SmsCodeField';
 
 type Method = 'password' | 'sms';
 
@@ -181,23 +181,11 @@ export function LoginPage() {
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
           ) : (
-            <Form.Item label={t('field.code')} required>
-              <div className="code-row">
-                <Form.Item name="code" noStyle rules={rules.code}>
-                  <Input
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={6}
-                    placeholder={t('field.codePlaceholder')}
-                  />
-                </Form.Item>
-                <SmsCodeButton
-                  purpose="login"
-                  getPhone={getPhone}
-                  onError={(err) => setError(toShownError(form, err))}
-                />
-              </div>
-            </Form.Item>
+            <SmsCodeField
+              purpose="login"
+              getPhone={getPhone}
+              onError={(err) => setError(toShownError(form, err))}
+            />
           )}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
             {t('login.submit')}

@@ -10,6 +10,7 @@ import { useFormRules } from '../hooks/useFormRules';
 import { useSession } from '../hooks/useSession';
 import { KindPicker } from './KindPicker';
 import { SmsCodeButton } from './SmsCodeButton';
+import { SmsCodeField } from './SmsCodeField';
 
 interface RegisterForm {
   phone: string;
@@ -158,23 +159,12 @@ export function RegisterPage() {
           )}
           {step === 2 && (
             <>
-              <Form.Item label={t('field.code')} required extra={t('register.detailsHint')}>
-                <div className="code-row">
-                  <Form.Item name="code" noStyle rules={rules.code}>
-                    <Input
-                      inputMode="numeric"
-                      autoComplete="one-time-code"
-                      maxLength={6}
-                      placeholder={t('field.codePlaceholder')}
-                    />
-                  </Form.Item>
-                  <SmsCodeButton
-                    purpose="register"
-                    getPhone={getPhone}
-                    onError={(err) => setError(applyFieldErrors(form, err))}
-                  />
-                </div>
-              </Form.Item>
+              <SmsCodeField
+                purpose="register"
+                getPhone={getPhone}
+                onError={(err) => setError(applyFieldErrors(form, err))}
+                extra={t('register.detailsHint')}
+              />
               <Form.Item
                 name="displayName"
                 label={t('field.displayName')}

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/LocaleProvider';
 import { applyFieldErrors } from '../../../lib/api/formErrors';
 import { resetPassword } from '../api/authApi';
 import { useFormRules } from '../hooks/useFormRules';
-import { SmsCodeButton } from './SmsCodeButton';
+import { SmsCodeField } from './SmsCodeField';
 
 interface ResetForm {
   phone: string;
@@ -72,23 +72,11 @@ export function ResetPasswordPage() {
               maxLength={20}
             />
           </Form.Item>
-          <Form.Item label={t('field.code')} required>
-            <div className="code-row">
-              <Form.Item name="code" noStyle rules={rules.code}>
-                <Input
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  placeholder={t('field.codePlaceholder')}
-                />
-              </Form.Item>
-              <SmsCodeButton
-                purpose="reset_password"
-                getPhone={getPhone}
-                onError={(err) => setError(applyFieldErrors(form, err))}
-              />
-            </div>
-          </Form.Item>
+          <SmsCodeField
+            purpose="reset_password"
+            getPhone={getPhone}
+            onError={(err) => setError(applyFieldErrors(form, err))}
+          />
           <Alert className="policy-hint" type="info" title={t('register.passwordPolicy')} />
           <Form.Item name="newPassword" label={t('password.new')} rules={rules.newPassword}>
             <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />
