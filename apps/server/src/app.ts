@@ -23,6 +23,7 @@ import {
   requestIdFor,
 } from './http/security.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { createCatalogEvents, type CatalogEvents } from './events/catalog-events.ts';
 import { localeFromRequest, type Locale } from './i18n/locale.ts';
 import type { Actor } from './policy/actor.ts';
 import { createAuditService, type AuditService } from './modules/audit/audit.service.ts';
@@ -39,6 +40,8 @@ declare module 'fastify' {
     config: AppConfig;
     /** Append-only audit trail; see modules/audit. */
     audit: AuditService;
+    /** Catalog change notifications (services emit after commit; the match index listens). */
+    catalogEvents: CatalogEvents;
   }
   interface FastifyRequest {
     /** The signed-in user, set by the auth module's session hook; null when anonymous. */
@@ -99,6 +102,7 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
   app.decorate('deps', deps);
   app.decorate('config', config);
   app.decorate('audit', createAuditService(deps));
+  app.decorate('catalogEvents', createCatalogEvents(deps.logger));
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
   app.addHook('onRequest', async (request) => {
