@@ -15,3 +15,4 @@ export * from './privacy.ts';
 export * from './sms.ts';
 export * from './admin.ts';
 export * from './taxonomy/index.ts';
+export * from './catalog/index.ts';

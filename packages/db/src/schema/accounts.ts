@@ -30,6 +30,10 @@ export const TEAM_MEMBER_STATUSES = ['invited', 'active'] as const;
 export const IDENTITY_STATUSES = ['pending', 'verified', 'rejected'] as const;
 /** Who settled a real-name verification: an officer in the person's region, or an external verifier. */
 export const IDENTITY_VERIFIERS = ['officer', 'external'] as const;
+/** Enterprise size classes (issue 4; same list as contracts `SIZE_CLASSES`). */
+export const SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
+/** Status of a public profile (team, scientist): no review step (contracts `PROFILE_STATUSES`). */
+export const PROFILE_STATUSES = ['draft', 'published', 'closed'] as const;
 
 export type UserStatus = (typeof USER_STATUSES)[number];
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -39,6 +43,8 @@ export type OrgMemberRole = (typeof ORG_MEMBER_ROLES)[number];
 export type TeamMemberStatus = (typeof TEAM_MEMBER_STATUSES)[number];
 export type IdentityStatus = (typeof IDENTITY_STATUSES)[number];
 export type IdentityVerifier = (typeof IDENTITY_VERIFIERS)[number];
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
 
 export const users = pgTable(
   'users',
@@ -110,12 +116,23 @@ export const organizations = pgTable(
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id),
+    // Enterprise profile (issue 4): GB/T 4754 section letter and division code, size, headcount.
+    industrySection: varchar('industry_section', { length: 1 }),
+    industryDivision: varchar('industry_division', { length: 2 }),
+    sizeClass: text('size_class', { enum: SIZE_CLASSES }),
+    employees: integer('employees'),
+    // Key of bulk imports: re-importing the same row updates instead of duplicating.
+    externalId: varchar('external_id', { length: 100 }).unique(),
     ...timestamps(),
   },
   (t) => [
     oneOf('organizations_org_type_check', t.orgType, ORG_TYPES),
+    oneOf('organizations_size_class_check', t.sizeClass, SIZE_CLASSES),
+    check('organizations_employees_check', sql`${t.employees} is null or ${t.employees} >= 0`),
     index('organizations_region_idx').on(t.regionCode),
     index('organizations_owner_idx').on(t.ownerId),
+    index('organizations_industry_idx').on(t.industryDivision),
+    index('organizations_updated_idx').on(t.updatedAt),
   ],
 );
 
@@ -151,9 +168,25 @@ export const teams = pgTable(
     accountId: uuid('account_id').references(() => users.id, { onDelete: 'set null' }),
     regionCode: varchar('region_code', { length: 12 }),
     description: text('description'),
+    // Public team profile (issue 4): GB/T 13745 codes and shared capabilities (short terms).
+    disciplines: text('disciplines')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    capabilities: text('capabilities')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: text('status', { enum: PROFILE_STATUSES }).notNull().default('published'),
     ...timestamps(),
   },
-  (t) => [index('teams_lead_idx').on(t.leadId), uniqueIndex('teams_account_idx').on(t.accountId)],
+  (t) => [
+    index('teams_lead_idx').on(t.leadId),
+    uniqueIndex('teams_account_idx').on(t.accountId),
+    oneOf('teams_status_check', t.status, PROFILE_STATUSES),
+    index('teams_status_region_idx').on(t.status, t.regionCode),
+    index('teams_updated_idx').on(t.updatedAt),
+  ],
 );
 
 export const teamMembers = pgTable(

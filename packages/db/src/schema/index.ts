@@ -7,4 +7,5 @@ export * from './auth.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
 export * from './notify.ts';
+export * from './catalog.ts';
 export * from './matching.ts';
