@@ -9,3 +9,4 @@ export * from './audit.ts';
 export * from './notify.ts';
 export * from './catalog.ts';
 export * from './matching.ts';
+export * from './imports.ts';
