@@ -12,6 +12,7 @@ export * from './capabilities.ts';
 export * from './results.ts';
 export * from './needs.ts';
 export * from './review.ts';
+export * from './need-quality.ts';
 export * from './search.ts';
 export * from './matches.ts';
 export * from './saved-searches.ts';
