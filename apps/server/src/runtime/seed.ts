@@ -10,11 +10,13 @@ import type { BootContext } from './boot.ts';
 
 /** Seeds an empty database; a database that already has accounts is left alone. */
 export async function seedDemoData(ctx: Pick<BootContext, 'db' | 'logger'>): Promise<SeedResult> {
+  const started = performance.now();
   const result = await seedIfEmpty(ctx.db, { hashPassword });
   if (result.seeded) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
     ctx.logger.info(
-      { seeders: result.seeders, accounts: result.accounts },
-      'demo data loaded (see README for the sign-ins)',
+      { seeders: result.seeders, accounts: result.accounts, timings: result.timings },
+      `demo data loaded in ${seconds} s (see README for the sign-ins)`,
     );
   }
   return result;

@@ -12,7 +12,14 @@ import type { SeedContext, Seeder } from './types.ts';
 
 export type { SeedContext, Seeder } from './types.ts';
 export { DEFAULT_SEEDERS } from './seeders.ts';
-export { DEMO_PASSWORD, DEMO_STAFF, type DemoStaff } from './staff.seeder.ts';
+export { DEMO_PASSWORD, DEMO_STAFF, staffSeeder, type DemoStaff } from './staff.seeder.ts';
+export {
+  catalogSeeder,
+  createCatalogSeeder,
+  DEMO_CATALOG_SEED,
+  DEMO_SIGN_INS,
+  type DemoSignIn,
+} from './catalog.seeder.ts';
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;
@@ -26,6 +33,8 @@ export interface SeedResult {
   seeders: string[];
   /** Number of accounts the seeders created. */
   accounts: number;
+  /** Milliseconds each seeder took (empty when nothing ran). */
+  timings: Record<string, number>;
 }
 
 const SEED_LOCK_KEY = 7_245_019_332;
@@ -40,19 +49,24 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<SeedRes
     // Held until the transaction ends: a second process waits, then sees the users and skips.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const [row] = await tx.select({ n: count() }).from(users);
-    if ((row?.n ?? 0) > 0) return { seeded: false, seeders: [], accounts: 0 };
+    if ((row?.n ?? 0) > 0) return { seeded: false, seeders: [], accounts: 0, timings: {} };
     const ctx: SeedContext = {
       orm: tx as unknown as SeedContext['orm'],
       hashPassword: options.hashPassword,
       accounts: new Map(),
     };
-    for (const seeder of seeders) await seeder.run(ctx);
+    const timings: Record<string, number> = {};
+    for (const seeder of seeders) {
+      const started = performance.now();
+      await seeder.run(ctx);
+      timings[seeder.name] = Math.round(performance.now() - started);
+    }
     const names = seeders.map((s) => s.name);
     await tx.insert(auditLog).values({
       action: 'system.seed_demo_data',
       outcome: 'success',
-      details: { seeders: names, accounts: ctx.accounts.size },
+      details: { seeders: names, accounts: ctx.accounts.size, timings },
     });
-    return { seeded: true, seeders: names, accounts: ctx.accounts.size };
+    return { seeded: true, seeders: names, accounts: ctx.accounts.size, timings };
   });
 }

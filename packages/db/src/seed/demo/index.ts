@@ -20,8 +20,8 @@ export const SICHUAN_DEMO_DEFAULTS = {
   teams: 150,
   enterprises: 500,
   needs: 1000,
-  capabilities: 600,
-  results: 400,
+  capabilities: 1000,
+  results: 1000,
   today: '2026-01-01',
 } as const;
 
