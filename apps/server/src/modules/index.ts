@@ -39,6 +39,7 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuthJobs } from './auth/auth.jobs.ts';
+import { profilesRoutes } from './profiles/profiles.routes.ts';
 
 /** One feature's HTTP side. */
 export interface FeatureModule {
@@ -60,6 +61,7 @@ export const featureModules: FeatureModule[] = [
   { name: 'privacy', plugin: privacyRoutes },
   { name: 'admin', plugin: adminRoutes },
   { name: 'sms-outbox', plugin: smsOutboxRoutes },
+  { name: 'profiles', plugin: profilesRoutes },
 ];
 
 /** Job registrations, run by the worker (in-process in embedded mode, or `npm run worker`). */

@@ -1,0 +1,14 @@
+/**
+ * The profiles module: scientists, teams and organizations as the public catalog shows them.
+ * @module
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { organizationsRoutes } from './organizations.routes.ts';
+import { scientistsRoutes } from './scientists.routes.ts';
+import { teamsRoutes } from './teams.routes.ts';
+
+export const profilesRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(scientistsRoutes);
+  await app.register(teamsRoutes);
+  await app.register(organizationsRoutes);
+};
