@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { JourneySequencer } from './setup/sequencer.ts';
 
 // Browser journeys: one real server (fresh PGlite data dir) for the whole run, Debian Chromium
 // driven by playwright-core. Files run one after another: they share that server and two CPU cores.
@@ -10,5 +11,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     pool: 'forks',
+    // The foundation journey ends with a lockout of the test IP: it runs last.
+    sequence: { sequencer: JourneySequencer },
   },
 });

@@ -37,14 +37,19 @@ export class StaffSession {
 
   /** Signs in as the seeded admin and makes sure two-factor is on (enrolling it if needed). */
   async signInAdmin(): Promise<void> {
+    await this.signInStaff(DEMO_ADMIN.phone, DEMO_ADMIN.password);
+  }
+
+  /** Signs in as any seeded staff member (officer, editor, admin), enrolling TOTP the first time. */
+  async signInStaff(phone: string, password: string): Promise<void> {
     const res = await this.api.request<LoginResponse>('POST', '/api/auth/login', {
       method: 'password',
-      phone: DEMO_ADMIN.phone,
-      password: DEMO_ADMIN.password,
+      phone,
+      password,
     });
     if (res.status === 'totp_required') {
       if (!this.totpSecret)
-        throw new Error('admin already has TOTP from an earlier run; use a fresh data dir');
+        throw new Error(`${phone} already has TOTP from an earlier run; use a fresh data dir`);
       await this.api.request<MeResponse>('POST', '/api/auth/login/totp', {
         code: await freshTotp(this.totpSecret),
       });
