@@ -17,8 +17,4 @@ export * from './search.ts';
 export * from './matches.ts';
 export * from './saved-searches.ts';
 export * from './notifications.ts';
-export * from './search.ts';
-export * from './matches.ts';
-export * from './saved-searches.ts';
-export * from './notifications.ts';
 export * from './imports.ts';
