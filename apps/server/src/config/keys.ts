@@ -189,6 +189,12 @@ export const CONFIG_KEYS = {
     undefined,
     'Provider template id/code for one-time codes (template variable `code`).',
   ),
+  SMS_TEMPLATE_MATCH_ALERT: key(
+    'SMS',
+    optionalString,
+    undefined,
+    'Provider template id/code for saved-search alerts (variables `name`, `count`); without it real providers skip those SMS.',
+  ),
   ALIYUN_SMS_ACCESS_KEY_ID: key('SMS', optionalString, undefined, 'Aliyun AccessKey ID.', true),
   ALIYUN_SMS_ACCESS_KEY_SECRET: key('SMS', optionalString, undefined, 'Aliyun AccessKey secret.', true),
   ALIYUN_SMS_ENDPOINT: key('SMS', z.url(), 'https://dysmsapi.aliyuncs.com', 'Aliyun SMS API endpoint.'),
@@ -201,6 +207,24 @@ export const CONFIG_KEYS = {
     z.url(),
     'https://sms.tencentcloudapi.com',
     'Tencent Cloud SMS API endpoint.',
+  ),
+  MATCH_INDEX_POLL_MS: key(
+    'Search and matching',
+    int(0, 3_600_000),
+    '2000',
+    'How often (ms) each API node polls the catalog tables for changes made elsewhere (worker, imports, other nodes); 0 = events only.',
+  ),
+  MATCH_ALERTS_CRON: key(
+    'Search and matching',
+    z.string().min(9),
+    '*/5 * * * *',
+    'Schedule (cron, UTC) of the job that runs saved searches against new publications and writes notifications.',
+  ),
+  MATCH_OUTCOME_LOG_FILE: key(
+    'Search and matching',
+    optionalString,
+    undefined,
+    'Also append recommendation outcomes (shown, invited, dismissed) to this JSONL file, the format `npx tianfu match-train --log` reads.',
   ),
 } satisfies Record<string, ConfigKey>;
 

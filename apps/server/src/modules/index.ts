@@ -40,6 +40,8 @@ import { identityRoutes } from './identity/identity.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuthJobs } from './auth/auth.jobs.ts';
 import { profilesRoutes } from './profiles/profiles.routes.ts';
+import { matchingPlugin } from './matching/matching.plugin.ts';
+import { registerMatchingJobs } from './matching/matching.jobs.ts';
 
 /** One feature's HTTP side. */
 export interface FeatureModule {
@@ -62,7 +64,15 @@ export const featureModules: FeatureModule[] = [
   { name: 'admin', plugin: adminRoutes },
   { name: 'sms-outbox', plugin: smsOutboxRoutes },
   { name: 'profiles', plugin: profilesRoutes },
+  // After profiles and listings: search, recommendations, saved searches, notifications, and the
+  // catalog index every API node keeps (global so `app.catalogIndex` reaches imports).
+  { name: 'matching', plugin: matchingPlugin, global: true },
 ];
 
 /** Job registrations, run by the worker (in-process in embedded mode, or `npm run worker`). */
-export const featureJobs: JobRegistration[] = [registerAuditJobs, registerSmsJobs, registerAuthJobs];
+export const featureJobs: JobRegistration[] = [
+  registerAuditJobs,
+  registerSmsJobs,
+  registerAuthJobs,
+  registerMatchingJobs,
+];

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { IsoDateTime } from '../common.ts';
 import { CatalogKind, DismissReason } from './enums.ts';
+import { NeedQualityReportSchema } from './need-quality.ts';
 import { CatalogCard, MatchExplanationView } from './search.ts';
 
 /** What a need can be matched with. */
@@ -117,3 +118,40 @@ export const OutcomeExportQuery = z.object({
   to: IsoDateTime.optional(),
 });
 export type OutcomeExportQuery = z.infer<typeof OutcomeExportQuery>;
+
+/**
+ * Body of `POST /api/needs/assess`: a need draft in progress, any subset of its fields. Lenient on
+ * purpose (it is asked while typing); the quality checks say what is missing.
+ */
+export const NeedAssessRequest = z.object({
+  kind: z.string().max(40).nullish(),
+  title: z.string().max(500).nullish(),
+  summary: z.string().max(2000).nullish(),
+  description: z.string().max(20000).nullish(),
+  confidential: z.boolean().nullish(),
+  keywords: z.array(z.string().max(100)).max(50).nullish(),
+  disciplines: z.array(z.string().max(10)).max(20).nullish(),
+  industries: z.array(z.string().max(10)).max(20).nullish(),
+  budgetMin: z.number().nullish(),
+  budgetMax: z.number().nullish(),
+  deadline: z.string().max(20).nullish(),
+  regionCode: z.string().max(12).nullish(),
+});
+export type NeedAssessRequest = z.infer<typeof NeedAssessRequest>;
+
+/** "Too vague to match": the draft's key terms, those that match nothing in the catalog, a preview. */
+export const NeedMatchability = z.object({
+  /** Key terms of the draft, most telling first. */
+  terms: z.array(z.string()),
+  /** Terms no published scientist, team, service or result shares. */
+  unmatchedTerms: z.array(z.string()),
+  /** Published scientists sharing at least one key term with the draft. */
+  scientists: z.number().int(),
+  /** True when nothing or almost nothing in the draft can be matched. */
+  tooVague: z.boolean(),
+});
+export type NeedMatchability = z.infer<typeof NeedMatchability>;
+
+/** Answer of `POST /api/needs/assess`: the quality report plus matchability. */
+export const NeedAssessResponse = NeedQualityReportSchema.extend({ match: NeedMatchability });
+export type NeedAssessResponse = z.infer<typeof NeedAssessResponse>;

@@ -24,6 +24,7 @@ export type SmsConfig = Pick<
   | 'SMS_ALLOW_OUTBOX_IN_PRODUCTION'
   | 'SMS_SIGN_NAME'
   | 'SMS_TEMPLATE_OTP'
+  | 'SMS_TEMPLATE_MATCH_ALERT'
   | 'ALIYUN_SMS_ACCESS_KEY_ID'
   | 'ALIYUN_SMS_ACCESS_KEY_SECRET'
   | 'ALIYUN_SMS_ENDPOINT'
@@ -49,6 +50,11 @@ function required(config: SmsConfig, keys: (keyof SmsConfig)[]): void {
   }
 }
 
+/** Templates other features register, mapped when their provider id is configured. */
+function optionalTemplates(config: SmsConfig): Record<string, string> {
+  return config.SMS_TEMPLATE_MATCH_ALERT ? { match_alert: config.SMS_TEMPLATE_MATCH_ALERT } : {};
+}
+
 function transportFor(config: SmsConfig, logger: Logger, opts: SmsFactoryOptions): SmsTransport {
   switch (config.SMS_PROVIDER) {
     case 'outbox':
@@ -71,7 +77,7 @@ function transportFor(config: SmsConfig, logger: Logger, opts: SmsFactoryOptions
         accessKeySecret: config.ALIYUN_SMS_ACCESS_KEY_SECRET as string,
         signName: config.SMS_SIGN_NAME as string,
         endpoint: config.ALIYUN_SMS_ENDPOINT,
-        templateCodes: { [OTP_TEMPLATE.name]: config.SMS_TEMPLATE_OTP as string },
+        templateCodes: { [OTP_TEMPLATE.name]: config.SMS_TEMPLATE_OTP as string, ...optionalTemplates(config) },
         fetch: opts.fetch,
         now: opts.now,
       });
@@ -90,7 +96,7 @@ function transportFor(config: SmsConfig, logger: Logger, opts: SmsFactoryOptions
         signName: config.SMS_SIGN_NAME as string,
         region: config.TENCENT_SMS_REGION,
         endpoint: config.TENCENT_SMS_ENDPOINT,
-        templateIds: { [OTP_TEMPLATE.name]: config.SMS_TEMPLATE_OTP as string },
+        templateIds: { [OTP_TEMPLATE.name]: config.SMS_TEMPLATE_OTP as string, ...optionalTemplates(config) },
         fetch: opts.fetch,
         now: opts.now,
       });

@@ -17,7 +17,7 @@ export interface SmsTemplate {
   /** Text per locale with `{variable}` placeholders, without the signature. */
   text: Record<Locale, string>;
   /** Configuration key holding the provider's template id/code. */
-  configKey: 'SMS_TEMPLATE_OTP';
+  configKey: 'SMS_TEMPLATE_OTP' | 'SMS_TEMPLATE_MATCH_ALERT';
   /** Variables that are secrets (one-time codes): masked wherever the message is kept except the outbox. */
   secret?: readonly string[];
 }

@@ -1,0 +1,346 @@
+/**
+ * The catalog index: one `@tianfu/match` engine per app holding every published scientist, team,
+ * enterprise, capability, result and need, plus a small side table (`IndexMeta`) for filters,
+ * sorting, conflict-of-interest checks and change detection.
+ *
+ * Kept in step with the database three ways, all through one serial queue (so a later read always
+ * wins over an earlier one):
+ * - `rebuild()` at start: every published row, read in keyset-paged batches;
+ * - `apply(changes)`: the fast path, fed by `app.catalogEvents` right after a commit;
+ * - `poll()` every `MATCH_INDEX_POLL_MS`: rows whose `updated_at` moved (the worker, imports,
+ *   another API node), and every `reconcileEvery` polls a comparison of the published id sets
+ *   (catches hard deletes and rows committed by long transactions behind the watermark).
+ *
+ * A capability or result is also part of its owner's multi-document profile, so a change to one
+ * re-reads the owner too.
+ * @module
+ */
+import type { Logger } from 'pino';
+import { createMatchEngine, ExposureLedger, type MatchEngine, type MatchEntity } from '@tianfu/match';
+import type { CatalogKind } from '@tianfu/contracts';
+import type { CatalogChange, CatalogEntityType } from '../../events/catalog-events.ts';
+
+/** Owner of a capability or result whose profile includes it. */
+export interface OwnerRef {
+  kind: 'scientist' | 'team';
+  id: string;
+}
+
+/** What the index keeps beside the engine entity for one row. */
+export interface IndexMeta {
+  kind: CatalogKind;
+  id: string;
+  /** Canonical (significant-digit) region code. */
+  regionCode: string | null;
+  disciplines: string[];
+  industries: string[];
+  /** Capability price or result asking price (yuan). */
+  price: number | null;
+  budgetMin: number | null;
+  budgetMax: number | null;
+  /** Result maturity (TRL). */
+  maturity: number | null;
+  /** Epoch ms; the "newest" order. */
+  publishedAt: number;
+  /** Epoch ms of the row's `updated_at`: a poll skips rows it already holds at this version. */
+  updatedAt: number;
+  /** People behind the entity (user ids): the scientist, a need's author, an organization's owner… */
+  people: string[];
+  /** Organizations it belongs to or is (an enterprise is its own organization). */
+  orgIds: string[];
+  /** Teams it is (a team) or belongs to (a scientist's active memberships, an owning team). */
+  teamIds: string[];
+  /** For capabilities and results: whose profile lists it. */
+  owner: OwnerRef | null;
+  capacity: { open: number; total: number } | null;
+}
+
+/** One row ready for the index. */
+export interface IndexDoc {
+  entity: MatchEntity;
+  meta: IndexMeta;
+}
+
+/** A changed row as seen by the poll. */
+export interface ChangedRow {
+  id: string;
+  updatedAt: Date;
+  owner: OwnerRef | null;
+}
+
+/** Position in the (updated_at, id) order; `id: null` = before every row of that instant. */
+export interface ChangeCursor {
+  at: Date;
+  id: string | null;
+}
+
+/** Where the index reads from (the database, through matching's catalog repository). */
+export interface CatalogSource {
+  /** Published rows of one kind after `afterId` in id order (keyset paging). */
+  page(kind: CatalogKind, afterId: string | null, limit: number): Promise<IndexDoc[]>;
+  /** The published rows among `ids`; ids not returned are not (or no longer) public. */
+  byIds(kind: CatalogKind, ids: readonly string[]): Promise<IndexDoc[]>;
+  /**
+   * Rows of any status after `cursor` in (`updated_at` truncated to milliseconds, id) order, so a
+   * bulk write sharing one timestamp pages without gaps.
+   */
+  changedSince(kind: CatalogKind, cursor: ChangeCursor, limit: number): Promise<ChangedRow[]>;
+  /** Latest `updated_at` of the kind's table (null when empty). */
+  latest(kind: CatalogKind): Promise<Date | null>;
+  /** Ids of all published rows of a kind. */
+  publishedIds(kind: CatalogKind): Promise<string[]>;
+}
+
+/** Options of {@link CatalogIndex}. */
+export interface CatalogIndexOptions {
+  source: CatalogSource;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Milliseconds between polls; 0 = no polling (events and `refresh()` only). */
+  pollMs: number;
+  /** Every this many polls, compare published id sets (default 30 ≈ one minute at 2 s). */
+  reconcileEvery?: number;
+  /** Rows per database read (default 500). */
+  batchSize?: number;
+  /** Seconds the poll looks back behind its watermark for late commits (default 5). */
+  overlapSeconds?: number;
+  /** Train the semantic model right after the rebuild (default true) so the first search is fast. */
+  trainOnRebuild?: boolean;
+}
+
+/** Every kind the index holds, in rebuild order (owners before what they own is not needed). */
+export const INDEX_KINDS: readonly CatalogKind[] = [
+  'scientist',
+  'team',
+  'enterprise',
+  'capability',
+  'result',
+  'need',
+];
+
+/** Catalog event type → index kind (`organization` rows are indexed as enterprises). */
+export function kindOfEvent(type: CatalogEntityType): CatalogKind {
+  return type === 'organization' ? 'enterprise' : type;
+}
+
+/** Statistics of the last rebuild. */
+export interface RebuildReport {
+  count: number;
+  byKind: Record<string, number>;
+  ms: number;
+  trainMs: number;
+}
+
+/** The per-app index; see the module comment. */
+export class CatalogIndex {
+  readonly engine: MatchEngine = createMatchEngine();
+  /** Exposure tally for re-ranking recommendations (position-discounted, slowly forgetting). */
+  readonly ledger = new ExposureLedger({ halfLifeLists: 5000 });
+  private readonly metas = new Map<string, IndexMeta>();
+  private readonly watermarks = new Map<CatalogKind, Date>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private polls = 0;
+  private stopped = false;
+  private readonly source: CatalogSource;
+  private readonly logger: CatalogIndexOptions['logger'];
+  private readonly batch: number;
+  private readonly overlapMs: number;
+
+  constructor(private readonly options: CatalogIndexOptions) {
+    this.source = options.source;
+    this.logger = options.logger;
+    this.batch = options.batchSize ?? 500;
+    this.overlapMs = (options.overlapSeconds ?? 5) * 1000;
+  }
+
+  /** Entities in the index. */
+  get size(): number {
+    return this.metas.size;
+  }
+
+  /** The side-table entry of an indexed row. */
+  meta(id: string): IndexMeta | undefined {
+    return this.metas.get(id);
+  }
+
+  /** All indexed rows (for browsing by filters). */
+  allMeta(): IterableIterator<IndexMeta> {
+    return this.metas.values();
+  }
+
+  /** Number of indexed rows per kind. */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const m of this.metas.values()) out[m.kind] = (out[m.kind] ?? 0) + 1;
+    return out;
+  }
+
+  /** Runs `task` after everything queued before it. Errors are returned to the caller only. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when every queued change has been applied. */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  /** Reads every published row and replaces the index contents. */
+  rebuild(): Promise<RebuildReport> {
+    return this.enqueue(async () => {
+      const started = performance.now();
+      for (const id of [...this.metas.keys()]) this.drop(id);
+      const byKind: Record<string, number> = {};
+      for (const kind of INDEX_KINDS) {
+        // The watermark is taken before reading, so rows changed during the read are polled again.
+        const latest = await this.source.latest(kind);
+        this.watermarks.set(kind, latest ?? new Date(0));
+        let after: string | null = null;
+        let n = 0;
+        for (;;) {
+          const docs = await this.source.page(kind, after, this.batch);
+          for (const doc of docs) this.put(doc);
+          n += docs.length;
+          if (docs.length < this.batch) break;
+          after = docs[docs.length - 1]!.meta.id;
+        }
+        byKind[kind] = n;
+      }
+      const loaded = performance.now();
+      if ((this.options.trainOnRebuild ?? true) && this.engine.size > 0) this.engine.train();
+      const done = performance.now();
+      return {
+        count: this.metas.size,
+        byKind,
+        ms: Math.round(done - started),
+        trainMs: Math.round(done - loaded),
+      };
+    });
+  }
+
+  /** Applies change notifications (the fast path). */
+  apply(changes: readonly CatalogChange[]): Promise<void> {
+    return this.enqueue(async () => {
+      const byKind = new Map<CatalogKind, Set<string>>();
+      const add = (kind: CatalogKind, id: string) => {
+        const set = byKind.get(kind) ?? new Set<string>();
+        set.add(id);
+        byKind.set(kind, set);
+      };
+      for (const c of changes) {
+        const kind = kindOfEvent(c.type);
+        const owner = this.metas.get(c.id)?.owner;
+        if (owner) add(owner.kind, owner.id);
+        add(kind, c.id);
+      }
+      await this.reload(byKind);
+    });
+  }
+
+  /** Polls now (what imports call after a bulk write); resolves when applied. */
+  refresh(): Promise<void> {
+    return this.enqueue(() => this.pollOnce(true));
+  }
+
+  /** Starts the periodic poll. */
+  start(): void {
+    this.stopped = false;
+    if (this.options.pollMs > 0) this.schedule();
+  }
+
+  /** Stops polling and waits for queued work. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.idle();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.enqueue(() => this.pollOnce(false))
+        .catch((err: unknown) => this.logger.warn({ err }, 'catalog index poll failed'))
+        .finally(() => this.schedule());
+    }, this.options.pollMs);
+    this.timer.unref();
+  }
+
+  /** One poll: changed rows per kind (and their owners), then maybe a reconciliation. */
+  private async pollOnce(reconcile: boolean): Promise<void> {
+    this.polls++;
+    const byKind = new Map<CatalogKind, Set<string>>();
+    const add = (kind: CatalogKind, id: string) => {
+      const set = byKind.get(kind) ?? new Set<string>();
+      set.add(id);
+      byKind.set(kind, set);
+    };
+    for (const kind of INDEX_KINDS) {
+      const mark = this.watermarks.get(kind) ?? new Date(0);
+      const cursor: ChangeCursor = { at: new Date(mark.getTime() - this.overlapMs), id: null };
+      let latest = mark;
+      const limit = this.batch * 4;
+      for (;;) {
+        const rows = await this.source.changedSince(kind, cursor, limit);
+        for (const row of rows) {
+          if (row.updatedAt > latest) latest = row.updatedAt;
+          const held = this.metas.get(row.id);
+          // Already indexed at this version: nothing to do. (An unpublished row we never held is
+          // re-read once and found gone; cheap, and it keeps this loop free of status rules.)
+          if (held && held.updatedAt === row.updatedAt.getTime()) continue;
+          add(kind, row.id);
+          if (row.owner) add(row.owner.kind, row.owner.id);
+          const oldOwner = held?.owner;
+          if (oldOwner) add(oldOwner.kind, oldOwner.id);
+        }
+        if (rows.length < limit) break;
+        // A large change set (a bulk import): continue after the last row seen.
+        const last = rows[rows.length - 1]!;
+        cursor.at = last.updatedAt;
+        cursor.id = last.id;
+      }
+      this.watermarks.set(kind, latest);
+    }
+    if (byKind.size > 0) await this.reload(byKind);
+    const every = this.options.reconcileEvery ?? 30;
+    if (reconcile || this.polls % every === 0) await this.reconcile();
+  }
+
+  /** Re-reads these rows; published ones are (re)indexed, the rest leave the index. */
+  private async reload(byKind: Map<CatalogKind, Set<string>>): Promise<void> {
+    for (const [kind, idSet] of byKind) {
+      const ids = [...idSet];
+      for (let i = 0; i < ids.length; i += this.batch) {
+        const chunk = ids.slice(i, i + this.batch);
+        const docs = await this.source.byIds(kind, chunk);
+        const found = new Set(docs.map((d) => d.meta.id));
+        for (const doc of docs) this.put(doc);
+        for (const id of chunk) if (!found.has(id)) this.drop(id);
+      }
+    }
+  }
+
+  /** Adds rows the index lacks and drops rows that are no longer published. */
+  private async reconcile(): Promise<void> {
+    for (const kind of INDEX_KINDS) {
+      const ids = new Set(await this.source.publishedIds(kind));
+      const missing: string[] = [];
+      for (const id of ids) if (!this.metas.has(id)) missing.push(id);
+      for (const m of [...this.metas.values()]) if (m.kind === kind && !ids.has(m.id)) this.drop(m.id);
+      if (missing.length > 0) await this.reload(new Map([[kind, new Set(missing)]]));
+    }
+  }
+
+  private put(doc: IndexDoc): void {
+    this.engine.upsert(doc.entity);
+    this.metas.set(doc.meta.id, doc.meta);
+  }
+
+  private drop(id: string): void {
+    this.engine.remove(id);
+    this.metas.delete(id);
+  }
+}

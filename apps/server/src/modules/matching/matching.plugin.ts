@@ -1,0 +1,57 @@
+/**
+ * The matching module: the catalog index (`app.catalogIndex`, rebuilt from the database when the
+ * app becomes ready, followed by catalog events and an `updated_at` poll), search, recommendations,
+ * feedback, the need assistant, saved searches and notifications.
+ *
+ * Registered with `global: true` so `app.catalogIndex` is visible to every module (imports call
+ * `app.catalogIndex.refresh()` after a bulk write).
+ * @module
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { OutcomeLog } from '@tianfu/match';
+import { CatalogIndex } from './catalog-index.ts';
+import { catalogIndexRepository } from './catalog-index.repository.ts';
+import './matching.errors.ts';
+import './matching.sms.ts';
+import { matchingRoutes } from './matching.routes.ts';
+import { outcomeFileLog } from './outcomes.service.ts';
+import { savedSearchRoutes } from './saved-searches.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The match index of this API node (see modules/matching/catalog-index.ts). */
+    catalogIndex: CatalogIndex;
+    /** Optional JSONL copy of recommendation outcomes (`MATCH_OUTCOME_LOG_FILE`). */
+    matchingOutcomeLog: OutcomeLog | undefined;
+  }
+}
+
+export const matchingPlugin: FastifyPluginAsync = async (app) => {
+  const index = new CatalogIndex({
+    source: catalogIndexRepository(app.deps.db),
+    logger: app.log,
+    pollMs: app.config.MATCH_INDEX_POLL_MS,
+  });
+  app.decorate('catalogIndex', index);
+  app.decorate('matchingOutcomeLog', outcomeFileLog(app.config.MATCH_OUTCOME_LOG_FILE));
+
+  const unsubscribe = app.catalogEvents.on((changes) =>
+    index.apply(changes).catch((err: unknown) => app.log.warn({ err }, 'catalog index update failed')),
+  );
+
+  app.addHook('onReady', async () => {
+    const report = await index.rebuild();
+    app.log.info(
+      { index: { entities: report.count, byKind: report.byKind, ms: report.ms, trainMs: report.trainMs } },
+      'catalog index built',
+    );
+    index.start();
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await index.stop();
+  });
+
+  await app.register(matchingRoutes(app));
+  await app.register(savedSearchRoutes(app));
+};
