@@ -4,6 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { organizationsRoutes } from './organizations.routes.ts';
+// Registers the profile's part in data export and account deletion.
+import './profiles.privacy.ts';
 import { scientistsRoutes } from './scientists.routes.ts';
 import { teamsRoutes } from './teams.routes.ts';
 

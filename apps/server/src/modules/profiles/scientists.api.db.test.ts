@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, listingVersions, type Db } from '@tianfu/db';
+import { auditLog, listingVersions, scientistProfiles, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import type { CatalogChange } from '../../events/catalog-events.ts';
 import type { TestApp } from '../../../test/helpers/build-test-app.ts';
@@ -250,5 +250,36 @@ describeEachDb('profiles: scientists', (getDb) => {
       [3, chengdu.userId],
     ]);
     expect(versions[2]!.data).toMatchObject({ title: '高级农技师', capacity: 5 });
+  });
+
+  it('exports the profile with the account data and anonymizes it when the account is deleted', async () => {
+    const u = await registerUser(t.app, getDb());
+    const p = (await u.client.post('/api/scientists', ruralExpert)).json();
+    await u.client.patch('/api/scientists/me', { bio: '三十年果园经验' });
+    const exported = (await u.client.get('/api/account/export')).json();
+    expect(exported.more.scientistProfile.profile).toMatchObject({
+      id: p.id,
+      name: '王德全',
+      bio: '三十年果园经验',
+    });
+    expect(exported.more.scientistProfile.versions.map((v: { version: number }) => v.version)).toEqual([
+      1, 2,
+    ]);
+
+    const del = await u.client.req('DELETE', '/api/account', { password: u.password });
+    expect(del.statusCode).toBe(200);
+    const [row] = await getDb().orm.select().from(scientistProfiles).where(eq(scientistProfiles.id, p.id));
+    expect(row).toMatchObject({
+      userId: null,
+      name: '已注销用户',
+      gender: null,
+      birthYear: null,
+      bio: null,
+      skills: [],
+      deliveredServices: [],
+      status: 'closed',
+    });
+    expect(await versionsOf(getDb(), p.id)).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/scientists/${p.id}` })).statusCode).toBe(404);
   });
 });
