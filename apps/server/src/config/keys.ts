@@ -226,6 +226,38 @@ export const CONFIG_KEYS = {
     undefined,
     'Also append recommendation outcomes (shown, invited, dismissed) to this JSONL file, the format `npx tianfu match-train --log` reads.',
   ),
+  IMPORT_MAX_BYTES: key(
+    'Imports',
+    int(1024),
+    '52428800',
+    'Largest import file (Excel or CSV) in bytes; larger uploads get 413.',
+  ),
+  IMPORT_MAX_ROWS: key('Imports', int(1), '200000', 'Most data rows one import file may hold.'),
+  IMPORT_MAX_ISSUES: key(
+    'Imports',
+    int(1),
+    '1000',
+    'Row problems kept in an import report (counts stay exact past it).',
+  ),
+  IMPORT_BATCH_TTL: key(
+    'Imports',
+    duration,
+    '24h',
+    'How long a validated import batch can still be committed.',
+  ),
+  IMPORT_CHUNK_ROWS: key(
+    'Imports',
+    int(1, 10_000),
+    '1000',
+    'Rows per upsert statement when an import is committed (one transaction for the whole batch).',
+  ),
+  IMPORT_EVENT_MAX: key(
+    'Imports',
+    int(0),
+    '2000',
+    'Committed batches up to this many changed rows notify the match index row by row; larger ones make it refresh.',
+  ),
+  EXPORT_MAX_ROWS: key('Imports', int(1), '500000', 'Most rows one export file may hold.'),
 } satisfies Record<string, ConfigKey>;
 
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

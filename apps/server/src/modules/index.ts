@@ -39,6 +39,7 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { identityRoutes } from './identity/identity.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuthJobs } from './auth/auth.jobs.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
 import { profilesRoutes } from './profiles/profiles.routes.ts';
 import { matchingPlugin } from './matching/matching.plugin.ts';
 import { registerMatchingJobs } from './matching/matching.jobs.ts';
@@ -63,6 +64,7 @@ export const featureModules: FeatureModule[] = [
   { name: 'privacy', plugin: privacyRoutes },
   { name: 'admin', plugin: adminRoutes },
   { name: 'sms-outbox', plugin: smsOutboxRoutes },
+  { name: 'imports', plugin: importsRoutes },
   { name: 'profiles', plugin: profilesRoutes },
   // After profiles and listings: search, recommendations, saved searches, notifications, and the
   // catalog index every API node keeps (global so `app.catalogIndex` reaches imports).

@@ -1,0 +1,324 @@
+/**
+ * Bulk import: `validate` parses an uploaded file, checks every row (contracts, file-wide rules,
+ * database rules) and stores a batch with the report and the normalized valid rows — nothing is
+ * written to the catalog. `commit` then writes the batch in one transaction, in chunks of
+ * multi-row upserts keyed by `external_id`, and tells the match index.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import type { ImportEntity, ImportMode } from '@tianfu/contracts';
+import type { Db, ImportBatchRow, ImportIssueRecord } from '@tianfu/db';
+import type { AppConfig } from '../../config/keys.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { CatalogChange, CatalogEntityType } from '../../events/catalog-events.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { canAccessRegion, regionScopeOf } from '../../policy/region-scope.ts';
+import { CsvSyntaxError, decodeCsvBytes, parseCsv } from './csv.ts';
+import { IMPORT_COLUMNS } from './imports.columns.ts';
+import { importsRepository } from './imports.repository.ts';
+import { checkRow, mapHeader, newRowContext, type CheckedRow, type NormalizedRow } from './imports.rows.ts';
+import { readXlsxRows, XlsxFormatError } from './xlsx.ts';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+export type FileKind = 'xlsx' | 'csv';
+
+/** What the service needs from the app. */
+export interface ImportsDeps {
+  db: Db;
+  config: AppConfig;
+  now: () => Date;
+  /** Fast path to the match index for small batches (`app.catalogEvents.changed`). */
+  emitChanges?: (changes: CatalogChange[]) => void;
+  /** Asks the match index to catch up now (large batches), when the matching module is loaded. */
+  refreshIndex?: () => Promise<void>;
+  logger?: { warn(obj: unknown, msg?: string): void };
+}
+
+/** An uploaded file. */
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+  format: FileKind;
+}
+
+/** Figures of one validation or commit, for benchmarks and logs. */
+export interface PhaseTimes {
+  parseMs: number;
+  checkMs: number;
+  storeMs: number;
+}
+
+/** The format a file name or content type names, or null. */
+export function formatOf(fileName: string, contentType?: string): FileKind | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (contentType?.includes('spreadsheetml')) return 'xlsx';
+  if (contentType?.includes('csv')) return 'csv';
+  return null;
+}
+
+const EVENT_TYPE: Record<ImportEntity, CatalogEntityType> = {
+  scientists: 'scientist',
+  enterprises: 'organization',
+  capabilities: 'capability',
+  needs: 'need',
+};
+
+/** Records of a file (header first), whatever its format. */
+async function* records(file: UploadedFile): AsyncGenerator<{ fields: string[]; line: number }> {
+  if (file.format === 'xlsx') {
+    yield* readXlsxRows(file.bytes);
+    return;
+  }
+  const { text } = decodeCsvBytes(file.bytes);
+  for (const r of parseCsv(text)) yield { fields: r.fields.map((f) => f.trim()), line: r.line };
+}
+
+export function importsService(deps: ImportsDeps) {
+  const repo = importsRepository(deps.db);
+  const { config } = deps;
+
+  /** Parses and checks every row without touching the catalog. */
+  async function checkFile(actor: Actor, entity: ImportEntity, file: UploadedFile) {
+    const scope = regionScopeOf(actor);
+    const today = deps.now().toISOString().slice(0, 10);
+    const ctx = newRowContext(scope, today);
+    const checked: CheckedRow[] = [];
+    let keys: (string | null)[] | null = null;
+    const columns = IMPORT_COLUMNS[entity];
+    try {
+      for await (const rec of records(file)) {
+        if (!keys) {
+          const mapped = mapHeader(entity, rec.fields);
+          if (mapped.missing.length > 0) {
+            throw new AppError('import.missing_columns', 400, {
+              params: { columns: mapped.missing.map((c) => c.zh).join('、') },
+            });
+          }
+          keys = mapped.keys;
+          continue;
+        }
+        if (checked.length >= config.IMPORT_MAX_ROWS) {
+          throw new AppError('import.too_many_rows', 400, { params: { max: config.IMPORT_MAX_ROWS } });
+        }
+        const cells: Record<string, string> = {};
+        keys.forEach((k, i) => {
+          if (k) cells[k] = rec.fields[i] ?? '';
+        });
+        checked.push(checkRow(entity, rec.line, cells, ctx));
+      }
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) throw new AppError(err.code, 400, { params: { line: err.line } });
+      if (err instanceof XlsxFormatError) throw new AppError(err.code, 400);
+      throw err;
+    }
+    if (!keys || checked.length === 0 || columns.length === 0) throw new AppError('import.empty_file', 400);
+    return { checked, scope };
+  }
+
+  /** The rules that need the database; marks rows invalid in place. */
+  async function checkAgainstDatabase(entity: ImportEntity, checked: CheckedRow[], actor: Actor) {
+    const valid = checked.filter((c) => c.value);
+    const fail = (c: CheckedRow, field: string, code: string, params?: Record<string, string | number>) => {
+      c.issues.push({ row: c.row, field, code, ...(params ? { params } : {}) });
+      c.value = null;
+    };
+    // Re-importing may only update records inside the importer's region.
+    const existing = await repo.existingRegions(
+      entity,
+      valid.map((c) => c.value!.external_id),
+    );
+    for (const c of valid) {
+      const region = existing.get(c.value!.external_id);
+      if (region !== undefined && !canAccessRegion(actor, region)) {
+        fail(c, 'external_id', 'import.external_id_out_of_scope');
+      }
+    }
+    if (entity === 'enterprises') {
+      const live = valid.filter((c) => c.value);
+      const byUscc = await repo.organizationsByUscc(live.map((c) => String(c.value!.uscc)));
+      for (const c of live) {
+        const owner = byUscc.get(String(c.value!.uscc));
+        if (owner !== undefined && owner !== c.value!.external_id) fail(c, 'uscc', 'import.uscc_taken');
+      }
+    }
+    if (entity === 'capabilities') {
+      for (const kind of ['scientist', 'organization'] as const) {
+        const rows = valid.filter((c) => c.value && c.value.owner_type === kind);
+        const owners = await repo.ownersByRef(
+          kind,
+          rows.map((c) => String(c.value!.owner_ref)),
+        );
+        for (const c of rows) {
+          const ref = String(c.value!.owner_ref);
+          const owner = owners.get(ref);
+          if (!owner) fail(c, 'owner_external_id', 'import.owner_not_found', { ref, owner: kind });
+          else if (!canAccessRegion(actor, owner.regionCode)) {
+            fail(c, 'owner_external_id', 'import.owner_out_of_scope');
+          } else {
+            c.value!.scientist_id = kind === 'scientist' ? owner.id : null;
+            c.value!.org_id = kind === 'organization' ? owner.id : null;
+          }
+        }
+      }
+    }
+    if (entity === 'needs') {
+      const rows = valid.filter((c) => c.value && c.value.org_ref);
+      const orgs = await repo.ownersByRef(
+        'organization',
+        rows.map((c) => String(c.value!.org_ref)),
+      );
+      for (const c of rows) {
+        const ref = String(c.value!.org_ref);
+        const org = orgs.get(ref);
+        if (!org) fail(c, 'enterprise_external_id', 'import.owner_not_found', { ref, owner: 'organization' });
+        else if (!canAccessRegion(actor, org.regionCode)) {
+          fail(c, 'enterprise_external_id', 'import.owner_out_of_scope');
+        } else c.value!.org_id = org.id;
+      }
+    }
+  }
+
+  return {
+    /**
+     * Validates an upload and stores the batch (status `validated`). Nothing is written to the
+     * catalog. Returns the batch and the time each phase took.
+     */
+    async validate(
+      actor: Actor,
+      entity: ImportEntity,
+      file: UploadedFile,
+    ): Promise<{ batch: ImportBatchRow; times: PhaseTimes; outOfScopeRows: number }> {
+      const t0 = performance.now();
+      const { checked, scope } = await checkFile(actor, entity, file);
+      const t1 = performance.now();
+      await checkAgainstDatabase(entity, checked, actor);
+      const t2 = performance.now();
+
+      const issues: ImportIssueRecord[] = [];
+      const validRows: NormalizedRow[] = [];
+      let invalid = 0;
+      let truncated = false;
+      let outOfScopeRows = 0;
+      for (const c of checked) {
+        if (c.value) validRows.push(c.value);
+        else invalid += 1;
+        if (c.issues.some((i) => i.code.endsWith('out_of_scope'))) outOfScopeRows += 1;
+        for (const issue of c.issues) {
+          if (issues.length < config.IMPORT_MAX_ISSUES) issues.push(issue);
+          else truncated = true;
+        }
+      }
+      const payload = validRows.length > 0 ? await gzipAsync(JSON.stringify(validRows)) : null;
+      const now = deps.now();
+      const batch = await repo.insertBatch({
+        officerId: actor.userId,
+        regionCode: scope === null ? null : (scope[0] ?? null),
+        entity,
+        fileName: file.fileName.slice(0, 200),
+        format: file.format,
+        fileSize: file.bytes.length,
+        fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
+        status: 'validated',
+        totalRows: checked.length,
+        validRows: validRows.length,
+        invalidRows: invalid,
+        report: issues,
+        issuesTruncated: truncated,
+        payload,
+        expiresAt: new Date(now.getTime() + config.IMPORT_BATCH_TTL * 1000),
+      });
+      const t3 = performance.now();
+      return {
+        batch,
+        times: { parseMs: t1 - t0, checkMs: t2 - t1, storeMs: t3 - t2 },
+        outOfScopeRows,
+      };
+    },
+
+    byId: (id: string) => repo.batchById(id),
+    list: repo.listBatches,
+
+    /**
+     * Writes a validated batch. `all_or_nothing` refuses a batch with any invalid row;
+     * `valid_only` writes the valid rows. One transaction: either every chunk lands or none.
+     * @throws AppError 409 when the batch is not committable, 410 when it expired
+     */
+    async commit(actor: Actor, batch: ImportBatchRow, mode: ImportMode): Promise<ImportBatchRow> {
+      const now = deps.now();
+      if (batch.status === 'validated' && batch.expiresAt.getTime() < now.getTime()) {
+        await repo.updateBatch(batch.id, { status: 'expired', payload: null });
+        throw new AppError('import.expired', 410);
+      }
+      if (batch.status !== 'validated') {
+        throw new AppError(batch.status === 'expired' ? 'import.expired' : 'import.not_committable', 409, {
+          params: { status: batch.status },
+        });
+      }
+      if (mode === 'all_or_nothing' && batch.invalidRows > 0) {
+        throw new AppError('import.has_invalid_rows', 409, { params: { invalid: batch.invalidRows } });
+      }
+      if (batch.validRows === 0 || !batch.payload) throw new AppError('import.nothing_to_commit', 409);
+
+      const rows = JSON.parse((await gunzipAsync(batch.payload)).toString('utf8')) as NormalizedRow[];
+      const scope = regionScopeOf(actor);
+      const chunk = config.IMPORT_CHUNK_ROWS;
+      let inserted = 0;
+      let updated = 0;
+      const changedIds: string[] = [];
+      let raced = false;
+      try {
+        await deps.db.orm.transaction(async (tx) => {
+          const locked = await repo.lockBatch(tx, batch.id);
+          if (locked?.status !== 'validated') {
+            raced = true;
+            return;
+          }
+          for (let i = 0; i < rows.length; i += chunk) {
+            const r = await repo.upsertChunk(tx, batch.entity, rows.slice(i, i + chunk), actor.userId, scope);
+            inserted += r.inserted;
+            updated += r.updated;
+            if (changedIds.length <= config.IMPORT_EVENT_MAX) changedIds.push(...r.ids);
+          }
+          await repo.updateBatch(
+            batch.id,
+            {
+              status: 'committed',
+              mode,
+              inserted,
+              updated,
+              unchanged: rows.length - inserted - updated,
+              payload: null,
+              committedAt: deps.now(),
+            },
+            tx,
+          );
+        });
+      } catch (err) {
+        deps.logger?.warn({ err, batchId: batch.id }, 'import commit failed');
+        await repo.updateBatch(batch.id, { status: 'failed', error: 'import.commit_failed' });
+        throw new AppError('import.commit_failed', 500);
+      }
+      if (raced) throw new AppError('import.not_committable', 409, { params: { status: 'committed' } });
+
+      // Tell the match index: row by row for small batches, a catch-up poll for large ones.
+      if (inserted + updated > 0) {
+        if (inserted + updated <= config.IMPORT_EVENT_MAX && deps.emitChanges) {
+          deps.emitChanges(changedIds.map((id) => ({ type: EVENT_TYPE[batch.entity], id })));
+        } else if (deps.refreshIndex) {
+          deps
+            .refreshIndex()
+            .catch((err: unknown) => deps.logger?.warn({ err }, 'match index refresh failed'));
+        }
+      }
+      return (await repo.batchById(batch.id))!;
+    },
+  };
+}
+
+export type ImportsService = ReturnType<typeof importsService>;
