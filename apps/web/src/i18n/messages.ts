@@ -8,6 +8,11 @@ import { homeMessages } from '../modules/home/messages';
 import { authMessages } from '../modules/auth/messages';
 import { accountMessages } from '../modules/account/messages';
 import { adminMessages } from '../modules/admin/messages';
+import { catalogMessages } from '../modules/catalog/messages';
+import { discoverMessages } from '../modules/discover/messages';
+import { listingMessages } from '../modules/listings/messages';
+import { publishMessages } from '../modules/publish/messages';
+import { inboxMessages } from '../modules/inbox/messages';
 
 const zh = {
   ...shellMessages['zh-CN'],
@@ -15,6 +20,11 @@ const zh = {
   ...authMessages['zh-CN'],
   ...accountMessages['zh-CN'],
   ...adminMessages['zh-CN'],
+  ...catalogMessages['zh-CN'],
+  ...discoverMessages['zh-CN'],
+  ...listingMessages['zh-CN'],
+  ...publishMessages['zh-CN'],
+  ...inboxMessages['zh-CN'],
 };
 
 /** Any key of the UI dictionary. */
@@ -26,6 +36,11 @@ const en: Record<MessageKey, string> = {
   ...authMessages.en,
   ...accountMessages.en,
   ...adminMessages.en,
+  ...catalogMessages.en,
+  ...discoverMessages.en,
+  ...listingMessages.en,
+  ...publishMessages.en,
+  ...inboxMessages.en,
 };
 
 /** The dictionary per language. */

@@ -33,6 +33,8 @@ export type Query = Record<string, string | number | boolean | undefined | null>
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file or other bytes sent as they are (an import upload), instead of a JSON `body`. */
+  raw?: { data: Blob; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -125,7 +127,8 @@ async function send(
   retried: boolean,
 ): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLocale };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method)) headers[CSRF_HEADER] = await getCsrfToken();
   let res: Response;
   try {
@@ -133,7 +136,11 @@ async function send(
       method,
       headers,
       credentials: 'include',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.data
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {
@@ -163,6 +170,43 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The file name a download answer suggests (`Content-Disposition`, RFC 5987 `filename*` first). */
+function suggestedName(res: Response, fallback: string): string {
+  const header = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(header)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star.trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Malformed encoding: try the plain form.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header)?.[1];
+  return plain?.trim() || fallback;
+}
+
+/**
+ * GETs a file (a template, an export) and hands it to the browser as a download. Fetched rather
+ * than linked so the request carries the language header and an error shows as a message.
+ */
+export async function downloadFile(
+  path: string,
+  query: Query | undefined,
+  fallbackName: string,
+): Promise<void> {
+  const res = await send('GET', path, { query }, false);
+  if (!res.ok) throw await toApiError(res);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = suggestedName(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Shorthands for the usual verbs. */

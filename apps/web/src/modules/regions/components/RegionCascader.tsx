@@ -33,9 +33,18 @@ function withChildren(options: Option[], path: string[], children: Option[]): Op
 export function RegionCascader({
   value,
   onChange,
+  rootCode,
+  placeholder,
+  id,
+  'data-testid': testId,
 }: {
   value?: string | null;
   onChange?: (code: string | null) => void;
+  /** Start below this region (e.g. `51`: the cities of Sichuan) instead of at the provinces. */
+  rootCode?: string;
+  placeholder?: string;
+  id?: string;
+  'data-testid'?: string;
 }) {
   const t = useT();
   const [options, setOptions] = useState<Option[]>([]);
@@ -44,23 +53,34 @@ export function RegionCascader({
   // Provinces once.
   useEffect(() => {
     const controller = new AbortController();
-    listRegions(undefined, controller.signal)
+    listRegions(rootCode, controller.signal)
       .then((res) => setOptions((prev) => (prev.length > 0 ? prev : res.items.map(toOption))))
       .catch(() => {
         // Regions unavailable: the picker stays empty and the form can still be saved without a region.
       });
     return () => controller.abort();
-  }, []);
+  }, [rootCode]);
 
   // A value set from outside (the saved profile): open its branch so the picker shows names, not a code.
   useEffect(() => {
-    if (!value || path[path.length - 1] === value) return;
+    if (!value) {
+      // Cleared from outside (a filter reset): forget the shown branch too.
+      if (path.length > 0) setPath([]);
+      return;
+    }
+    if (path[path.length - 1] === value) return;
     const controller = new AbortController();
     const expand = async () => {
       const detail = await getRegion(value, controller.signal);
-      const codes = detail.path.map((r) => r.code);
+      const all = detail.path.map((r) => r.code);
+      // Below a root, the picker's first level is the root's children.
+      const rootAt = rootCode ? all.indexOf(rootCode) : -1;
+      const codes = rootAt >= 0 ? all.slice(rootAt + 1) : all;
+      if (codes.length === 0) return;
       const levels = await Promise.all(
-        [undefined, ...codes.slice(0, -1)].map((parent) => listRegions(parent, controller.signal)),
+        [rootAt >= 0 ? rootCode : undefined, ...codes.slice(0, -1)].map((parent) =>
+          listRegions(parent, controller.signal),
+        ),
       );
       let tree = levels[0]?.items.map(toOption) ?? [];
       for (let i = 1; i < levels.length; i++) {
@@ -73,7 +93,7 @@ export function RegionCascader({
     };
     expand().catch(() => undefined);
     return () => controller.abort();
-  }, [value, path]);
+  }, [value, path, rootCode]);
 
   const loadData = (selected: Option[]) => {
     const target = selected[selected.length - 1];
@@ -90,7 +110,10 @@ export function RegionCascader({
       value={path}
       loadData={loadData}
       changeOnSelect
-      placeholder={t('profile.regionPlaceholder')}
+      id={id}
+      data-testid={testId}
+      placeholder={placeholder ?? t('profile.regionPlaceholder')}
+      allowClear
       onChange={(codes) => {
         const list = (codes ?? []) as string[];
         setPath(list);
