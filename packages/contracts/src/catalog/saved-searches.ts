@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { IsoDateTime } from '../common.ts';
-import { SearchCriteria } from './search.ts';
+import { SearchCriteria, SearchCriteriaView } from './search.ts';
 
 /** Channels of a saved-search alert (push comes with the mobile apps). */
 export const SAVED_SEARCH_CHANNELS = ['in_app', 'sms'] as const;
@@ -45,9 +45,9 @@ export const SavedSearchView = z
   .object({
     id: z.string(),
     name: z.string(),
-    criteria: SearchCriteria,
+    criteria: SearchCriteriaView,
     notify: z.boolean(),
-    channels: z.array(SavedSearchChannel),
+    channels: z.array(z.enum(SAVED_SEARCH_CHANNELS)),
     lastRunAt: IsoDateTime,
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,

@@ -48,6 +48,18 @@ export const SearchCriteria = z.object({
 });
 export type SearchCriteria = z.infer<typeof SearchCriteria>;
 
+/** Stored search criteria as returned (plain values, no parsing). */
+export const SearchCriteriaView = z.object({
+  text: z.string().optional(),
+  kinds: z.array(CatalogKind).optional(),
+  region: z.string().optional(),
+  discipline: z.string().optional(),
+  industry: z.string().optional(),
+  priceMax: z.number().optional(),
+  maturityMin: z.number().optional(),
+});
+export type SearchCriteriaView = z.infer<typeof SearchCriteriaView>;
+
 /** Query string of `GET /api/search`. */
 export const SearchQuery = PaginationQuery.extend(SearchCriteria.shape).extend({
   sort: SearchSort.optional(),
