@@ -7,7 +7,18 @@
  * they carry no foreign key: an outcome outlives the listing it was about.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, real, text, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { oneOf, timestamps, tstz } from './_helpers.ts';
 
@@ -121,5 +132,33 @@ export const matchOutcomes = pgTable(
     index('match_outcomes_query_idx').on(t.queryId),
     index('match_outcomes_entity_idx').on(t.entityId),
     index('match_outcomes_at_idx').on(t.at),
+  ],
+);
+
+/** What a conflict-of-interest declaration points at. */
+export const COI_RELATED_TYPES = ['user', 'scientist', 'team', 'organization'] as const;
+export type CoiRelatedType = (typeof COI_RELATED_TYPES)[number];
+
+/**
+ * Declared relationships (a relative, a former employer, a business partner): the declarer and
+ * the declared party are never recommended to each other, in either direction.
+ */
+export const coiDeclarations = pgTable(
+  'coi_declarations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    relatedType: text('related_type', { enum: COI_RELATED_TYPES }).notNull(),
+    // A user, scientist profile, team or organization id (no foreign key: several tables).
+    relatedId: uuid('related_id').notNull(),
+    note: varchar('note', { length: 200 }),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    oneOf('coi_declarations_related_type_check', t.relatedType, COI_RELATED_TYPES),
+    unique('coi_declarations_user_related_uq').on(t.userId, t.relatedId),
+    index('coi_declarations_related_idx').on(t.relatedId),
   ],
 );
