@@ -155,3 +155,32 @@ export type NeedMatchability = z.infer<typeof NeedMatchability>;
 /** Answer of `POST /api/needs/assess`: the quality report plus matchability. */
 export const NeedAssessResponse = NeedQualityReportSchema.extend({ match: NeedMatchability });
 export type NeedAssessResponse = z.infer<typeof NeedAssessResponse>;
+
+/** What a conflict-of-interest declaration points at. */
+export const COI_RELATED_TYPES = ['user', 'scientist', 'team', 'organization'] as const;
+
+/** Body of `POST /api/matches/conflicts`: "never recommend me to / for this party". */
+export const CoiDeclarationCreate = z.object({
+  relatedType: z.enum(COI_RELATED_TYPES),
+  relatedId: z.guid(),
+  note: z.string().trim().max(200).optional(),
+});
+export type CoiDeclarationCreate = z.infer<typeof CoiDeclarationCreate>;
+
+/** A declared relationship as its declarer sees it. */
+export const CoiDeclarationView = z
+  .object({
+    id: z.string(),
+    relatedType: z.enum(COI_RELATED_TYPES),
+    relatedId: z.string(),
+    /** Public name of a scientist, team or organization (null for a person's account). */
+    relatedName: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: IsoDateTime,
+  })
+  .meta({ id: 'CoiDeclaration' });
+export type CoiDeclarationView = z.infer<typeof CoiDeclarationView>;
+
+/** `GET /api/matches/conflicts`. */
+export const CoiDeclarationList = z.object({ items: z.array(CoiDeclarationView) });
+export type CoiDeclarationList = z.infer<typeof CoiDeclarationList>;

@@ -21,6 +21,8 @@ export interface CoiParty {
 export interface Memberships {
   teamsOf: Map<string, string[]>;
   orgsOf: Map<string, string[]>;
+  /** Ids each person declared a relationship with (`coi_declarations`). */
+  declared: Map<string, string[]>;
 }
 
 /** Reason codes: the engine's plus `same_team`. */
@@ -36,11 +38,13 @@ const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a,
 export function expandParty(party: CoiParty, m: Memberships): CoiParty {
   let orgIds = party.orgIds;
   let teamIds = party.teamIds;
+  let relations = party.relations ?? [];
   for (const p of party.people) {
     orgIds = union(orgIds, m.orgsOf.get(p) ?? []);
     teamIds = union(teamIds, m.teamsOf.get(p) ?? []);
+    relations = union(relations, m.declared.get(p) ?? []);
   }
-  return { ...party, orgIds, teamIds };
+  return { ...party, orgIds, teamIds, relations };
 }
 
 /**
@@ -52,16 +56,20 @@ export function partyConflicts(requester: CoiParty, candidate: CoiParty): MatchC
   for (const p of candidate.people) if (requester.people.includes(p)) reasons.push({ code: 'self', via: p });
   reasons.push(
     ...findConflicts(
-      {
-        entityId: requester.id,
-        orgIds: requester.orgIds,
-        relations: requester.relations,
-      },
-      { id: candidate.id, orgIds: candidate.orgIds, relations: candidate.relations },
+      { entityId: requester.id, orgIds: requester.orgIds },
+      { id: candidate.id, orgIds: candidate.orgIds },
     ),
   );
   for (const t of candidate.teamIds)
     if (requester.teamIds.includes(t)) reasons.push({ code: 'same_team', via: t });
+  // A declaration binds both ways and may name a person, a profile, a team or an organization.
+  const idsOf = (p: CoiParty) => new Set([p.id, ...p.people, ...p.orgIds, ...p.teamIds]);
+  const theirs = idsOf(candidate);
+  for (const rel of requester.relations ?? [])
+    if (theirs.has(rel)) reasons.push({ code: 'declared_by_requester', via: rel });
+  const mine = idsOf(requester);
+  for (const rel of candidate.relations ?? [])
+    if (mine.has(rel)) reasons.push({ code: 'declared_by_candidate', via: rel });
   return reasons;
 }
 

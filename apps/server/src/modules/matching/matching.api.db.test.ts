@@ -243,6 +243,53 @@ describeEachDb('search and matching API', (getDb) => {
     });
   });
 
+  describe('declared relationships', () => {
+    it('excludes a party declared by either side, and only the declarer may withdraw it', async () => {
+      const d = await buildMatchUser(db, { kind: 'scientist' });
+      const declarer = await buildScientistProfile(db, {
+        userId: d.user.id,
+        name: '周亲属',
+        skills: ['猕猴桃溃疡病防治'],
+        bio: '猕猴桃溃疡病',
+      });
+      await t.app.catalogIndex.refresh();
+      const mine = await post('/api/matches/conflicts', d.actor, {
+        relatedType: 'organization',
+        relatedId: org.id,
+        note: '亲属在该合作社任职',
+      });
+      expect(mine.statusCode).toBe(201);
+      expect(mine.json().relatedName).toBe(org.name);
+      const theirs = await post('/api/matches/conflicts', owner, {
+        relatedType: 'scientist',
+        relatedId: kiwiSci.id,
+      });
+      expect(theirs.statusCode).toBe(201);
+      const missing = await post('/api/matches/conflicts', owner, {
+        relatedType: 'team',
+        relatedId: '00000000-0000-4000-8000-000000000000',
+      });
+      expect(missing.statusCode).toBe(404);
+
+      const list = (await get(`/api/needs/${need.id}/matches?kind=scientist`, owner)).json<MatchList>();
+      const ids = list.items.map((i) => i.id);
+      expect(ids).not.toContain(declarer.id);
+      expect(ids).not.toContain(kiwiSci.id);
+      expect(list.excluded.reasons.map((r) => r.code)).toEqual(
+        expect.arrayContaining(['declared_by_candidate', 'declared_by_requester']),
+      );
+
+      const id = theirs.json().id as string;
+      const del = (actor: Actor) =>
+        t.app.inject({ method: 'DELETE', url: `/api/matches/conflicts/${id}`, headers: asActor(actor) });
+      expect((await del(d.actor)).statusCode).toBe(403);
+      expect((await del(owner)).statusCode).toBe(200);
+      expect((await get('/api/matches/conflicts', owner)).json().items).toEqual([]);
+      const again = (await get(`/api/needs/${need.id}/matches?kind=scientist`, owner)).json<MatchList>();
+      expect(again.items.map((i) => i.id)).toContain(kiwiSci.id);
+    });
+  });
+
   describe('recommendations for a scientist', () => {
     it('lists the need and the enterprise to the scientist', async () => {
       const res = await get(`/api/scientists/${kiwiSci.id}/matches?kind=need`, kiwiUser);

@@ -32,6 +32,11 @@ export const MatchingErrors = registerMessages({
     'zh-CN': '短信提醒需要先绑定手机号',
     en: 'SMS alerts need a verified mobile number on your account',
   },
+  'matching.related_not_found': {
+    'zh-CN': '要申报的对象不存在',
+    en: 'The party you declared does not exist',
+  },
+  'matching.declaration_not_found': { 'zh-CN': '找不到该利益冲突申报', en: 'No such declaration' },
   'matching.notification_not_found': { 'zh-CN': '找不到该通知', en: 'No such notification' },
   // Notification texts.
   'notification.saved_search.title': {

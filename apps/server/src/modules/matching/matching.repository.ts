@@ -8,6 +8,7 @@ import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { CatalogCard, CatalogKind } from '@tianfu/contracts';
 import {
   capabilities,
+  coiDeclarations,
   matchOutcomes,
   needs,
   organizations,
@@ -245,8 +246,9 @@ export function matchingRepository(db: Db) {
     async memberships(userIds: string[]): Promise<Memberships> {
       const teamsOf = new Map<string, string[]>();
       const orgsOf = new Map<string, string[]>();
+      const declared = new Map<string, string[]>();
       const people = [...new Set(userIds)];
-      if (people.length === 0) return { teamsOf, orgsOf };
+      if (people.length === 0) return { teamsOf, orgsOf, declared };
       const add = (map: Map<string, string[]>, k: string, v: string) => {
         const list = map.get(k) ?? [];
         if (!list.includes(v)) list.push(v);
@@ -272,7 +274,12 @@ export function matchingRepository(db: Db) {
         .from(organizations)
         .where(inArray(organizations.ownerId, people));
       for (const r of owned) add(orgsOf, r.userId, r.orgId);
-      return { teamsOf, orgsOf };
+      const decl = await orm
+        .select({ userId: coiDeclarations.userId, relatedId: coiDeclarations.relatedId })
+        .from(coiDeclarations)
+        .where(inArray(coiDeclarations.userId, people));
+      for (const r of decl) add(declared, r.userId, r.relatedId);
+      return { teamsOf, orgsOf, declared };
     },
 
     /** Whether the user owns or administers the organization. */

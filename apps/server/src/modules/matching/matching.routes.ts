@@ -9,7 +9,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CatalogIdParams,
+  CoiDeclarationCreate,
+  CoiDeclarationList,
+  CoiDeclarationView,
   ErrorResponse,
+  OkResponse,
   MatchFeedback,
   MatchFeedbackResult,
   MatchList,
@@ -23,6 +27,7 @@ import {
 } from '@tianfu/contracts';
 import { authorize, requireActor } from '../../policy/authorize.ts';
 import { assessNeedDraft } from './assess.service.ts';
+import { coiDeclarationService } from './coi-declarations.service.ts';
 import { matchesService, type SubjectKind } from './matches.service.ts';
 import { canExportOutcomes, canViewMatches } from './matching.policy.ts';
 import { outcomesService } from './outcomes.service.ts';
@@ -150,6 +155,55 @@ export function matchingRoutes(app: FastifyInstance): FastifyPluginAsyncZod {
           .header('content-type', 'application/x-ndjson; charset=utf-8')
           .header('content-disposition', 'attachment; filename="outcomes.jsonl"')
           .send(body);
+      },
+    );
+
+    scope.get(
+      '/api/matches/conflicts',
+      {
+        schema: {
+          tags: ['matching'],
+          summary: 'My declared relationships (never matched with these parties)',
+          response: { 200: CoiDeclarationList, 401: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const actor = await requireActor(request, 'matching.conflict.list');
+        return { items: await coiDeclarationService(app.deps.db).list(actor) };
+      },
+    );
+
+    scope.post(
+      '/api/matches/conflicts',
+      {
+        schema: {
+          tags: ['matching'],
+          summary:
+            'Declare a relationship (a person, scientist, team or organization) as a conflict of interest',
+          body: CoiDeclarationCreate,
+          response: { 201: CoiDeclarationView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = await requireActor(request, 'matching.conflict.create');
+        return reply.status(201).send(await coiDeclarationService(app.deps.db).declare(actor, request.body));
+      },
+    );
+
+    scope.delete(
+      '/api/matches/conflicts/:id',
+      {
+        schema: {
+          tags: ['matching'],
+          summary: 'Withdraw a declared relationship',
+          params: CatalogIdParams,
+          response: { 200: OkResponse, ...errors },
+        },
+      },
+      async (request) => {
+        const actor = await requireActor(request, 'matching.conflict.delete');
+        await coiDeclarationService(app.deps.db).remove(request, actor, request.params.id);
+        return { ok: true as const };
       },
     );
 
