@@ -108,6 +108,11 @@ export interface MatchQuery {
   requester?: MatchRequester;
   /** Skip explanation building (faster bulk evaluation). Default false. */
   noExplain?: boolean;
+  /**
+   * Score every admissible entity with the full fused score (no candidate pruning). Slow on
+   * large corpora; used to measure the fast path's recall against the engine's own scoring.
+   */
+  exhaustive?: boolean;
 }
 
 /** A term that contributed to a hit. */

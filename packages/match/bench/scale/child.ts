@@ -21,6 +21,8 @@ export interface ChildResult {
   /** CPU time of this process per query (for PostgreSQL only the client's share). */
   cpuMs: number[];
   results: Record<string, string[]>;
+  /** The system's own exhaustive top k for the first needs (systems with `searchExhaustive`). */
+  ownExact?: Record<string, string[]>;
   facts: Record<string, string | number>;
 }
 
@@ -127,6 +129,17 @@ async function main(): Promise<void> {
       const dc = process.cpuUsage(c);
       cpuMs.push((dc.user + dc.system) / 1000);
     }
+    // The system's own exhaustive scoring for the first needs (after timing, not timed).
+    let ownExact: Record<string, string[]> | undefined;
+    if (sys.searchExhaustive) {
+      ownExact = {};
+      const limit = Number(arg('own-exact-needs', '100'));
+      const started = performance.now();
+      for (const need of generateNeeds(q, seed).slice(0, limit)) {
+        if (!(need.id in results) || performance.now() - started > queryBudgetMs) break;
+        ownExact[need.id] = await sys.searchExhaustive(need, k);
+      }
+    }
     const facts = (await sys.facts?.()) ?? {};
     const result: ChildResult = {
       system: sys.name,
@@ -138,6 +151,7 @@ async function main(): Promise<void> {
       latenciesMs,
       cpuMs,
       results,
+      ...(ownExact ? { ownExact } : {}),
       facts,
     };
     writeFileSync(out, JSON.stringify(result));

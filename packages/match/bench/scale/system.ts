@@ -11,6 +11,11 @@ export interface ScaleSystem {
   finish?(): void | Promise<void>;
   /** Top-k profile ids for a need, with the need's filter applied exactly. */
   search(need: ScaleNeed, k: number): string[] | Promise<string[]>;
+  /**
+   * The same system's own scoring evaluated exhaustively (no pruning): the reference for its
+   * "recall@20 vs own exact" column. Omitted by systems that are exhaustive by construction.
+   */
+  searchExhaustive?(need: ScaleNeed, k: number): string[] | Promise<string[]>;
   /** Extra facts for the report (index size, server memory…). */
   facts?(): Record<string, string | number> | Promise<Record<string, string | number>>;
   /** Releases resources (drops scratch schemas). */

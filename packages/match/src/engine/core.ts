@@ -1,22 +1,34 @@
 /**
- * The in-memory index: entity records (analysed units as sparse term-frequency vectors),
- * per-term postings for the entities' aggregated text, IDF, document norms and the corpus-trained
- * semantic vectors. Updates are incremental: an upsert appends postings and its norm and vector
- * are computed with the current statistics; a removal tombstones the entity and postings are
- * compacted when enough are dead. `train()` refreshes statistics and the semantic model.
+ * The in-memory index, stored column-wise in typed arrays so a million profiles fit in a few
+ * hundred bytes each:
+ * - a forward index: every entity's analysed units (own text, each document) and their sum
+ *   (`agg`) as term-id / weighted-tf segments of one arena (`fT`, `fW`, `fF` = field of the term);
+ * - postings of the aggregated text, built by a counting sort into one arena (`pOff` per term,
+ *   `pDoc` entity ids ascending, `pImp` log-tf impacts), plus a small mutable delta for entities
+ *   added after the build (merged by a rebuild past a threshold) and tombstones (`live`);
+ * - entity metadata in columns (kind, region, discipline / industry codes as dictionary ids,
+ *   verified, open capacity, price) so filters are typed-array checks; a slim copy of the entity
+ *   without its text for structured scoring and conflict checks; the text itself as UTF-8 JSON
+ *   in a byte arena, only for `get`;
+ * - IDF, document norms and the corpus-trained semantic vectors (int8 with a per-entity scale on
+ *   large corpora).
+ * `train()` refreshes statistics, postings and the semantic model. On corpora of more than
+ * `LARGE_CORPUS` entities character bigrams are dropped (see README "Scale").
  *
  * @module
  */
-import type { TokenizeOptions } from '../analysis/tokenize.ts';
+import { BIGRAM_MARK, type TokenizeOptions } from '../analysis/tokenize.ts';
+import { ByteArena, Dict, IntPool, growTo } from '../index/columns.ts';
 import { fromMap, type SparseVec } from '../index/sparse.ts';
-import { Vocabulary, grow } from '../index/vocabulary.ts';
+import { Vocabulary } from '../index/vocabulary.ts';
 import { embedSparse, normalizeDense, trainLsa, type LsaModel } from '../semantic/lsa.ts';
 import type { MatchEntity } from '../types.ts';
 import { analyzeUnits, type TextBearer, type TextUnit } from './analyze.ts';
 
-/** One indexed entity. */
+/** A view of one indexed entity (built on demand from the columns). */
 export interface EntityRecord {
   idx: number;
+  /** The entity without its text fields (id, kind, codes, region, capacity…). */
   entity: MatchEntity;
   /** Raw weighted term frequencies of each unit (own text, then documents). */
   units: SparseVec[];
@@ -25,7 +37,7 @@ export interface EntityRecord {
   /** Per `agg` entry: index into `IndexCore.fieldNames` of the field where it weighed most. */
   aggField: Uint8Array;
   length: number;
-  /** Dense semantic vectors of each unit (only kept for multi-unit entities). */
+  /** Dense semantic vectors of each unit (only for multi-unit entities). */
   unitSem?: Float32Array[];
   /** TF-IDF unit vectors cached for multi-unit entities (refreshed by training). */
   unitVecs?: SparseVec[];
@@ -43,36 +55,109 @@ export interface CoreConfig {
   idfUnits: boolean;
 }
 
+/**
+ * Above this many entities (at training time) the index switches to its large-corpus form:
+ * no character bigrams (≈ 2.6× fewer postings and forward entries) and int8 semantic vectors.
+ * Every quality task is far below it, so their scoring is unchanged.
+ */
+export const LARGE_CORPUS = 50_000;
+
+/** Text-bearing entity fields, kept in the byte arena instead of the slim entity. */
+const TEXT_KEYS = ['title', 'text', 'keywords', 'fields', 'docs'] as const;
+
 /** Log-scaled term frequency: repeated words add evidence with diminishing returns. */
 export function ltf(tf: number): number {
   return tf > 0 ? 1 + Math.log(tf) : 0;
 }
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const NO_CAP = -2147483648;
 
 /** The index. */
 export class IndexCore {
   readonly vocab = new Vocabulary();
   readonly fieldNames: string[] = [];
   private readonly fieldIds = new Map<string, number>();
-  records: (EntityRecord | undefined)[] = [];
+  /** Tokenizer options in force (bigrams switched off in large mode). */
+  tok: TokenizeOptions;
+  largeMode = false;
+
+  // ---- entities (slot = idx; removed slots stay until compaction) ----
+  size = 0;
+  ids: string[] = [];
+  slim: (MatchEntity | undefined)[] = [];
+  live = new Uint8Array(1024);
   readonly byId = new Map<string, number>();
   alive = 0;
   dead = 0;
   unitCount = 0;
-  // Postings of the aggregated text: entity idx and log-tf per term.
-  pDocs: Int32Array[] = [];
-  pW: Float32Array[] = [];
-  pLen = new Int32Array(1024);
+
+  // ---- forward index ----
+  fT = new Int32Array(4096);
+  fW = new Float32Array(4096);
+  fF = new Uint8Array(4096);
+  fN = 0;
+  uOff = new Int32Array(1024);
+  uLen = new Int32Array(1024);
+  uN = 0;
+  /** First unit, number of units and the agg unit of each entity. */
+  eU0 = new Int32Array(1024);
+  eUC = new Int32Array(1024);
+  eAgg = new Int32Array(1024);
+  eLen = new Float32Array(1024);
+
+  // ---- metadata columns ----
+  readonly kinds = new Dict();
+  readonly regions = new Dict();
+  readonly codes = new Dict();
+  readonly orgs = new Dict();
+  kindId = new Uint8Array(1024);
+  regionId = new Int32Array(1024);
+  discOff = new Int32Array(1024);
+  discCnt = new Uint8Array(1024);
+  indOff = new Int32Array(1024);
+  indCnt = new Uint8Array(1024);
+  readonly codePool = new IntPool();
+  verified = new Uint8Array(1024);
+  openCap = new Int32Array(1024);
+  price = new Float64Array(1024);
+
+  // ---- entity text for get() ----
+  text = new ByteArena();
+  tChunk = new Int32Array(1024);
+  tOff = new Int32Array(1024);
+  tLen = new Int32Array(1024);
+
+  // ---- postings ----
+  pOff = new Int32Array(1);
+  pDoc = new Int32Array(0);
+  pImp = new Float32Array(0);
   postingsBuilt = false;
-  /** L2 norm of each entity's TF-IDF vector. */
+  /** Postings of entities added since the last build: term → [idx, impact, idx, impact…]. */
+  delta = new Map<number, number[]>();
+  deltaN = 0;
+
+  // ---- statistics and semantics ----
   docNorm = new Float32Array(1024);
   idfCache = new Float32Array(1024);
   idfN = -1;
   model: LsaModel | undefined;
-  /** Entity semantic vectors, idx × dim. */
-  sem = new Float32Array(0);
+  semF = new Float32Array(0);
+  semQ = new Int8Array(0);
+  semScale = new Float32Array(0);
+  semQuant = false;
   trainedSize = 0;
+  private readonly unitVecCache = new Map<number, SparseVec[]>();
+  private readonly unitSemCache = new Map<number, Float32Array[]>();
 
-  constructor(readonly config: CoreConfig) {}
+  /** Scratch buffers reused by queries (see `src/index/candidates.ts`). */
+  scratchAcc = new Float32Array(0);
+  scratchSeen = new Uint8Array(0);
+
+  constructor(readonly config: CoreConfig) {
+    this.tok = { ...config.tokenize };
+  }
 
   /** Field id for explanations. */
   fieldId(name: string): number {
@@ -89,7 +174,7 @@ export class IndexCore {
 
   /** Analyses text into units with term ids; `intern` adds new terms (indexing) or drops them (queries). */
   analyze(e: TextBearer, intern: boolean): { units: SparseVec[]; raw: TextUnit[] } {
-    const raw = analyzeUnits(e, this.config.fieldWeights, this.config.tokenize);
+    const raw = analyzeUnits(e, this.config.fieldWeights, this.tok);
     const units = raw.map((u) => {
       const m = new Map<number, number>();
       for (const [term, tf] of u.tf) {
@@ -103,8 +188,7 @@ export class IndexCore {
 
   /** IDF of a term over entities: ln(1 + (N − df + 0.5)/(df + 0.5)). */
   idf(t: number): number {
-    const n = this.alive;
-    if (this.idfN !== n || t >= this.idfCache.length) this.refreshIdf();
+    if (this.idfN !== this.alive || t >= this.idfCache.length) this.refreshIdf();
     return this.idfCache[t] as number;
   }
 
@@ -138,20 +222,125 @@ export class IndexCore {
     return { t: v.t, w };
   }
 
-  /** Refreshes an entity's norm (and cached unit vectors) with the current IDF. */
-  computeNorm(rec: EntityRecord): void {
-    const { agg } = rec;
-    let s = 0;
-    for (let i = 0; i < agg.t.length; i++) s += (ltf(agg.w[i] as number) * this.idf(agg.t[i] as number)) ** 2;
-    this.docNorm = grow(this.docNorm, rec.idx + 1);
-    this.docNorm[rec.idx] = Math.sqrt(s) || 1;
-    rec.unitVecs = rec.units.length > 1 ? rec.units.map((u) => this.tfidf(u)) : undefined;
+  // ---------------------------------------------------------------- entity views
+
+  /** A unit's raw vector (views into the arena). */
+  unitVec(u: number): SparseVec {
+    const o = this.uOff[u] as number;
+    const n = this.uLen[u] as number;
+    return { t: this.fT.subarray(o, o + n), w: this.fW.subarray(o, o + n) };
+  }
+
+  /** The aggregated raw vector of an entity. */
+  aggOf(idx: number): SparseVec {
+    return this.unitVec(this.eAgg[idx] as number);
+  }
+
+  /** Units of an entity (the agg itself for single-unit entities). */
+  unitsOf(idx: number): SparseVec[] {
+    const a = this.eAgg[idx] as number;
+    const u0 = this.eU0[idx] as number;
+    const c = this.eUC[idx] as number;
+    if (c <= 1 && u0 === a) return [this.unitVec(a)];
+    const out: SparseVec[] = [];
+    for (let u = u0; u < u0 + c; u++) out.push(this.unitVec(u));
+    return out;
+  }
+
+  isLive(idx: number): boolean {
+    return this.live[idx] === 1;
+  }
+
+  /** The record view of a live entity. */
+  rec(idx: number): EntityRecord | undefined {
+    if (this.live[idx] !== 1) return undefined;
+    const a = this.eAgg[idx] as number;
+    const o = this.uOff[a] as number;
+    const units = this.unitsOf(idx);
+    return {
+      idx,
+      entity: this.slim[idx] as MatchEntity,
+      units,
+      agg: units.length === 1 ? (units[0] as SparseVec) : this.unitVec(a),
+      aggField: this.fF.subarray(o, o + (this.uLen[a] as number)),
+      length: this.eLen[idx] as number,
+      unitVecs: this.unitVecCache.get(idx),
+      unitSem: this.unitSemCache.get(idx),
+    };
+  }
+
+  /** The full entity (slim part + stored text). */
+  entity(idx: number): MatchEntity | undefined {
+    const slim = this.slim[idx];
+    if (!slim || this.live[idx] !== 1) return undefined;
+    const len = this.tLen[idx] as number;
+    if (len === 0) return { ...slim };
+    const txt = JSON.parse(
+      dec.decode(this.text.get(this.tChunk[idx] as number, this.tOff[idx] as number, len)),
+    ) as Partial<MatchEntity>;
+    return { ...slim, ...txt };
+  }
+
+  /** Number of postings of a term (built + delta). */
+  postingCount(t: number): number {
+    const base = t + 1 < this.pOff.length ? (this.pOff[t + 1] as number) - (this.pOff[t] as number) : 0;
+    const d = this.delta.get(t);
+    return base + (d ? d.length >> 1 : 0);
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  private ensureEntityCap(n: number): void {
+    if (n <= this.live.length) return;
+    const g = <T extends Int32Array | Float32Array | Float64Array | Uint8Array>(a: T): T => growTo(a, n);
+    this.live = g(this.live);
+    this.eU0 = g(this.eU0);
+    this.eUC = g(this.eUC);
+    this.eAgg = g(this.eAgg);
+    this.eLen = g(this.eLen);
+    this.kindId = g(this.kindId);
+    this.regionId = g(this.regionId);
+    this.discOff = g(this.discOff);
+    this.discCnt = g(this.discCnt);
+    this.indOff = g(this.indOff);
+    this.indCnt = g(this.indCnt);
+    this.verified = g(this.verified);
+    this.openCap = g(this.openCap);
+    this.price = g(this.price);
+    this.tChunk = g(this.tChunk);
+    this.tOff = g(this.tOff);
+    this.tLen = g(this.tLen);
+    this.docNorm = g(this.docNorm);
+  }
+
+  private writeUnit(v: SparseVec, fields?: Uint8Array): number {
+    const n = v.t.length;
+    if (this.fN + n > this.fT.length) {
+      this.fT = growTo(this.fT, this.fN + n);
+      this.fW = growTo(this.fW, this.fN + n);
+      this.fF = growTo(this.fF, this.fN + n);
+    }
+    this.fT.set(v.t, this.fN);
+    this.fW.set(v.w, this.fN);
+    if (fields) this.fF.set(fields, this.fN);
+    this.uOff = growTo(this.uOff, this.uN + 1);
+    this.uLen = growTo(this.uLen, this.uN + 1);
+    this.uOff[this.uN] = this.fN;
+    this.uLen[this.uN] = n;
+    this.fN += n;
+    return this.uN++;
+  }
+
+  private codeIds(list: unknown): number[] {
+    if (!Array.isArray(list)) return [];
+    const out: number[] = [];
+    for (const c of list) if (typeof c === 'string' && out.length < 255) out.push(this.codes.intern(c));
+    return out;
   }
 
   /** Adds or replaces an entity. */
   upsert(entity: MatchEntity): void {
-    const old = this.byId.get(entity.id);
-    if (old !== undefined) this.remove(entity.id);
+    if (this.byId.has(entity.id)) this.remove(entity.id);
     const { units, raw } = this.analyze(entity, true);
     const aggMap = new Map<number, number>();
     const fieldOf = new Map<number, number>();
@@ -174,23 +363,66 @@ export class IndexCore {
       aggField[i] = fieldOf.get(t) ?? 0;
       this.vocab.dfEntity[t] = (this.vocab.dfEntity[t] as number) + 1;
     }
-    const idx = this.records.length;
-    const rec: EntityRecord = {
-      idx,
-      entity,
-      units: units.length === 1 ? [agg] : units,
-      agg,
-      aggField,
-      length,
-    };
-    this.records.push(rec);
+    const idx = this.size++;
+    this.ensureEntityCap(this.size);
+    if (units.length <= 1) {
+      const u = this.writeUnit(agg, aggField);
+      this.eU0[idx] = u;
+      this.eUC[idx] = 1;
+      this.eAgg[idx] = u;
+    } else {
+      let first = -1;
+      for (const u of units) {
+        const k = this.writeUnit(u);
+        if (first < 0) first = k;
+      }
+      this.eU0[idx] = first;
+      this.eUC[idx] = units.length;
+      this.eAgg[idx] = this.writeUnit(agg, aggField);
+    }
+    this.eLen[idx] = length;
+    // Metadata columns and the slim entity.
+    const slim: Record<string, unknown> = {};
+    const txt: Record<string, unknown> = {};
+    let hasText = false;
+    for (const [k, v] of Object.entries(entity)) {
+      if (v === undefined) continue;
+      if ((TEXT_KEYS as readonly string[]).includes(k)) {
+        txt[k] = v;
+        hasText = true;
+      } else slim[k] = v;
+    }
+    this.slim[idx] = slim as unknown as MatchEntity;
+    this.ids[idx] = entity.id;
+    this.kindId[idx] = Math.min(255, this.kinds.intern(typeof entity.kind === 'string' ? entity.kind : ''));
+    this.regionId[idx] = typeof entity.region === 'string' ? this.regions.intern(entity.region) : -1;
+    const disc = this.codeIds(entity.disciplines);
+    this.discOff[idx] = this.codePool.push(disc);
+    this.discCnt[idx] = disc.length;
+    const ind = this.codeIds(entity.industries);
+    this.indOff[idx] = this.codePool.push(ind);
+    this.indCnt[idx] = ind.length;
+    this.verified[idx] = entity.verified ? 1 : 0;
+    this.openCap[idx] =
+      entity.capacity && typeof entity.capacity.open === 'number' && !Number.isNaN(entity.capacity.open)
+        ? Math.max(-1, Math.min(1e9, Math.ceil(entity.capacity.open)))
+        : NO_CAP;
+    this.price[idx] = typeof entity.price === 'number' ? entity.price : Number.NaN;
+    if (hasText) {
+      const bytes = enc.encode(JSON.stringify(txt));
+      const [c, o] = this.text.put(bytes);
+      this.tChunk[idx] = c;
+      this.tOff[idx] = o;
+      this.tLen[idx] = bytes.length;
+    } else this.tLen[idx] = 0;
+    this.live[idx] = 1;
     this.byId.set(entity.id, idx);
     this.alive++;
     this.unitCount += units.length;
     if (this.postingsBuilt) {
-      this.appendPostings(rec);
-      this.computeNorm(rec);
-      if (this.model) this.embedRecord(rec);
+      this.appendDelta(idx);
+      this.computeNorm(idx);
+      if (this.model) this.embedRecord(idx);
     }
   }
 
@@ -198,149 +430,358 @@ export class IndexCore {
   remove(id: string): boolean {
     const idx = this.byId.get(id);
     if (idx === undefined) return false;
-    const rec = this.records[idx];
     this.byId.delete(id);
-    if (!rec) return false;
-    for (let i = 0; i < rec.agg.t.length; i++) {
-      const t = rec.agg.t[i] as number;
+    if (this.live[idx] !== 1) return false;
+    const agg = this.aggOf(idx);
+    for (let i = 0; i < agg.t.length; i++) {
+      const t = agg.t[i] as number;
       this.vocab.dfEntity[t] = (this.vocab.dfEntity[t] as number) - 1;
     }
-    for (const u of rec.units === undefined ? [] : rec.units.length === 1 ? [rec.agg] : rec.units)
+    const units = this.unitsOf(idx);
+    for (const u of units)
       for (let i = 0; i < u.t.length; i++) {
         const t = u.t[i] as number;
         this.vocab.dfUnit[t] = (this.vocab.dfUnit[t] as number) - 1;
       }
-    this.unitCount -= rec.units.length;
-    this.records[idx] = undefined;
+    this.unitCount -= units.length;
+    this.live[idx] = 0;
+    this.slim[idx] = undefined;
+    this.unitVecCache.delete(idx);
+    this.unitSemCache.delete(idx);
     this.alive--;
     this.dead++;
-    if (this.postingsBuilt && this.dead > 1000 && this.dead > this.alive / 4) this.buildPostings();
+    if (this.postingsBuilt && this.dead > 1000 && this.dead > this.alive / 4) {
+      this.compact();
+      this.buildPostings();
+    }
     return true;
   }
 
-  private appendPostings(rec: EntityRecord): void {
-    const { agg, idx } = rec;
-    this.pLen = grow(this.pLen, this.vocab.size);
+  private appendDelta(idx: number): void {
+    const agg = this.aggOf(idx);
     for (let i = 0; i < agg.t.length; i++) {
       const t = agg.t[i] as number;
-      const n = this.pLen[t] as number;
-      let docs = this.pDocs[t];
-      let ws = this.pW[t];
-      if (!docs || !ws || docs.length <= n) {
-        const cap = Math.max(4, (docs?.length ?? 0) * 2);
-        const nd = new Int32Array(cap);
-        const nw = new Float32Array(cap);
-        if (docs && ws) {
-          nd.set(docs.subarray(0, n));
-          nw.set(ws.subarray(0, n));
-        }
-        docs = nd;
-        ws = nw;
-        this.pDocs[t] = docs;
-        this.pW[t] = ws;
+      let d = this.delta.get(t);
+      if (!d) this.delta.set(t, (d = []));
+      d.push(idx, ltf(agg.w[i] as number));
+    }
+    this.deltaN += agg.t.length;
+    // Merge the delta into the arena once it is a noticeable share of it (amortised O(1)).
+    if (this.deltaN > Math.max(20_000, this.pDoc.length / 8)) this.buildPostings();
+  }
+
+  /** Rebuilds all postings by a counting sort over the forward index, dropping removed entities. */
+  buildPostings(): void {
+    const v = this.vocab.size;
+    const off = new Int32Array(v + 1);
+    for (let idx = 0; idx < this.size; idx++) {
+      if (this.live[idx] !== 1) continue;
+      const a = this.eAgg[idx] as number;
+      const o = this.uOff[a] as number;
+      const end = o + (this.uLen[a] as number);
+      for (let k = o; k < end; k++) {
+        const t1 = (this.fT[k] as number) + 1;
+        off[t1] = (off[t1] as number) + 1;
       }
-      docs[n] = idx;
-      ws[n] = ltf(agg.w[i] as number);
-      this.pLen[t] = n + 1;
+    }
+    for (let t = 0; t < v; t++) off[t + 1] = (off[t + 1] as number) + (off[t] as number);
+    const total = off[v] as number;
+    const doc = new Int32Array(total);
+    const imp = new Float32Array(total);
+    const pos = off.slice(0, v);
+    for (let idx = 0; idx < this.size; idx++) {
+      if (this.live[idx] !== 1) continue;
+      const a = this.eAgg[idx] as number;
+      const o = this.uOff[a] as number;
+      const end = o + (this.uLen[a] as number);
+      for (let k = o; k < end; k++) {
+        const t = this.fT[k] as number;
+        const p = pos[t] as number;
+        doc[p] = idx;
+        imp[p] = ltf(this.fW[k] as number);
+        pos[t] = p + 1;
+      }
+    }
+    this.pOff = off;
+    this.pDoc = doc;
+    this.pImp = imp;
+    this.delta = new Map();
+    this.deltaN = 0;
+    this.postingsBuilt = true;
+  }
+
+  /**
+   * Renumbers live entities densely (dropping removed slots) and rewrites the forward arena in
+   * place; with `dropBigrams` also removes character-bigram terms (large-corpus mode).
+   */
+  compact(dropBigrams = false): void {
+    const drop = new Uint8Array(this.vocab.size);
+    if (dropBigrams)
+      for (let t = 0; t < this.vocab.size; t++) if (this.vocab.term(t).startsWith(BIGRAM_MARK)) drop[t] = 1;
+    let w = 0; // arena write position
+    let un = 0; // unit write position
+    let ni = 0; // entity write position
+    const moveUnit = (u: number): number => {
+      const o = this.uOff[u] as number;
+      const n = this.uLen[u] as number;
+      const start = w;
+      for (let k = o; k < o + n; k++) {
+        const t = this.fT[k] as number;
+        if (drop[t] === 1) continue;
+        this.fT[w] = t;
+        this.fW[w] = this.fW[k] as number;
+        this.fF[w] = this.fF[k] as number;
+        w++;
+      }
+      this.uOff[un] = start;
+      this.uLen[un] = w - start;
+      return un++;
+    };
+    const semDim = this.model?.dim ?? 0;
+    const vecCache = new Map<number, SparseVec[]>();
+    const semCache = new Map<number, Float32Array[]>();
+    for (let idx = 0; idx < this.size; idx++) {
+      if (this.live[idx] !== 1) continue;
+      const a = this.eAgg[idx] as number;
+      const u0 = this.eU0[idx] as number;
+      const c = this.eUC[idx] as number;
+      if (c <= 1 && u0 === a) {
+        const u = moveUnit(a);
+        this.eU0[ni] = u;
+        this.eAgg[ni] = u;
+      } else {
+        let first = -1;
+        for (let u = u0; u < u0 + c; u++) {
+          const k = moveUnit(u);
+          if (first < 0) first = k;
+        }
+        this.eU0[ni] = first;
+        this.eAgg[ni] = moveUnit(a);
+      }
+      this.eUC[ni] = c;
+      if (ni !== idx) {
+        this.eLen[ni] = this.eLen[idx] as number;
+        this.kindId[ni] = this.kindId[idx] as number;
+        this.regionId[ni] = this.regionId[idx] as number;
+        this.discOff[ni] = this.discOff[idx] as number;
+        this.discCnt[ni] = this.discCnt[idx] as number;
+        this.indOff[ni] = this.indOff[idx] as number;
+        this.indCnt[ni] = this.indCnt[idx] as number;
+        this.verified[ni] = this.verified[idx] as number;
+        this.openCap[ni] = this.openCap[idx] as number;
+        this.price[ni] = this.price[idx] as number;
+        this.tChunk[ni] = this.tChunk[idx] as number;
+        this.tOff[ni] = this.tOff[idx] as number;
+        this.tLen[ni] = this.tLen[idx] as number;
+        this.docNorm[ni] = this.docNorm[idx] as number;
+        this.slim[ni] = this.slim[idx];
+        this.ids[ni] = this.ids[idx] as string;
+        this.live[ni] = 1;
+        if (semDim) {
+          if (this.semQuant) {
+            this.semQ.copyWithin(ni * semDim, idx * semDim, (idx + 1) * semDim);
+            this.semScale[ni] = this.semScale[idx] as number;
+          } else this.semF.copyWithin(ni * semDim, idx * semDim, (idx + 1) * semDim);
+        }
+      }
+      const vc = this.unitVecCache.get(idx);
+      if (vc) vecCache.set(ni, vc);
+      const sc = this.unitSemCache.get(idx);
+      if (sc) semCache.set(ni, sc);
+      this.byId.set(this.ids[ni] as string, ni);
+      ni++;
+    }
+    this.live.fill(0, ni);
+    this.slim.length = ni;
+    this.ids.length = ni;
+    this.size = ni;
+    this.fN = w;
+    this.uN = un;
+    this.dead = 0;
+    this.unitVecCache.clear();
+    this.unitSemCache.clear();
+    for (const [k, v] of vecCache) this.unitVecCache.set(k, v);
+    for (const [k, v] of semCache) this.unitSemCache.set(k, v);
+    if (dropBigrams) {
+      for (let t = 0; t < this.vocab.size; t++)
+        if (drop[t] === 1) {
+          this.vocab.dfEntity[t] = 0;
+          this.vocab.dfUnit[t] = 0;
+        }
     }
   }
 
-  /** Rebuilds all postings exactly sized, dropping removed entities. */
-  buildPostings(): void {
-    const v = this.vocab.size;
-    const counts = new Int32Array(v);
-    for (const rec of this.records)
-      if (rec)
-        for (let i = 0; i < rec.agg.t.length; i++)
-          counts[rec.agg.t[i] as number] = (counts[rec.agg.t[i] as number] as number) + 1;
-    this.pDocs = new Array<Int32Array>(v);
-    this.pW = new Array<Float32Array>(v);
-    for (let t = 0; t < v; t++) {
-      const c = counts[t] as number;
-      this.pDocs[t] = new Int32Array(c);
-      this.pW[t] = new Float32Array(c);
-    }
-    this.pLen = new Int32Array(v);
-    for (const rec of this.records) {
-      if (!rec) continue;
-      const { agg, idx } = rec;
-      for (let i = 0; i < agg.t.length; i++) {
-        const t = agg.t[i] as number;
-        const n = this.pLen[t] as number;
-        (this.pDocs[t] as Int32Array)[n] = idx;
-        (this.pW[t] as Float32Array)[n] = ltf(agg.w[i] as number);
-        this.pLen[t] = n + 1;
-      }
-    }
-    this.dead = 0;
-    this.postingsBuilt = true;
+  /** Refreshes an entity's norm (and cached unit vectors) with the current IDF. */
+  computeNorm(idx: number): void {
+    const agg = this.aggOf(idx);
+    let s = 0;
+    for (let i = 0; i < agg.t.length; i++) s += (ltf(agg.w[i] as number) * this.idf(agg.t[i] as number)) ** 2;
+    this.docNorm[idx] = Math.sqrt(s) || 1;
+    if ((this.eUC[idx] as number) > 1)
+      this.unitVecCache.set(
+        idx,
+        this.unitsOf(idx).map((u) => this.tfidf(u)),
+      );
+    else this.unitVecCache.delete(idx);
   }
 
   /** Refreshes IDF, norms, postings and the semantic model on the current corpus. */
   train(): void {
+    if (!this.largeMode && this.alive > LARGE_CORPUS) {
+      this.largeMode = true;
+      this.tok = { ...this.tok, bigrams: false };
+      this.compact(true);
+    } else if (this.dead > 0) this.compact();
     this.refreshIdf();
     this.buildPostings();
-    for (const rec of this.records) if (rec) this.computeNorm(rec);
+    for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.computeNorm(idx);
     this.trainSemantic();
     this.trainedSize = this.alive;
   }
 
   private trainSemantic(): void {
     this.model = undefined;
-    this.sem = new Float32Array(0);
+    this.semF = new Float32Array(0);
+    this.semQ = new Int8Array(0);
+    this.semScale = new Float32Array(0);
+    this.unitSemCache.clear();
     const dim = this.config.semanticDim;
     if (dim <= 0) return;
     const units: SparseVec[] = [];
-    const live = this.records.filter((r): r is EntityRecord => r !== undefined);
     // An even sample of entities bounds training time on large corpora (deterministic stride).
-    const unitTotal = this.unitCount;
-    const stride = Math.max(1, Math.ceil(unitTotal / this.config.maxTrainUnits));
+    const stride = Math.max(1, Math.ceil(this.unitCount / this.config.maxTrainUnits));
     let k = 0;
-    for (const rec of live)
-      for (const u of rec.units) {
-        if (k++ % stride === 0) units.push(this.tfidf(u));
-      }
+    for (let idx = 0; idx < this.size; idx++) {
+      if (this.live[idx] !== 1) continue;
+      for (const u of this.unitsOf(idx)) if (k++ % stride === 0) units.push(this.tfidf(u));
+    }
     this.model = trainLsa(units, this.vocab.size, {
       dim,
       seed: this.config.seed,
       sigmaExponent: this.config.sigmaExponent,
     });
     if (!this.model) return;
-    this.sem = new Float32Array(this.records.length * this.model.dim);
-    for (const rec of live) this.embedRecord(rec);
+    this.semQuant = this.largeMode;
+    this.ensureSemCap(this.size);
+    for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.embedRecord(idx);
   }
 
-  /** Computes an entity's semantic vectors with the current model. */
-  embedRecord(rec: EntityRecord): void {
+  private ensureSemCap(n: number): void {
+    const d = this.model?.dim ?? 0;
+    if (!d) return;
+    if (this.semQuant) {
+      if (this.semQ.length < n * d) {
+        const cap = Math.max(n, Math.ceil((this.semQ.length / d) * 1.25));
+        const q = new Int8Array(cap * d);
+        q.set(this.semQ);
+        this.semQ = q;
+        this.semScale = growTo(this.semScale, cap);
+      }
+    } else if (this.semF.length < n * d) {
+      const cap = Math.max(n, Math.ceil((this.semF.length / d) * 1.5));
+      const f = new Float32Array(cap * d);
+      f.set(this.semF);
+      this.semF = f;
+    }
+  }
+
+  private readonly semTmp = new Float32Array(1024);
+
+  /** Computes an entity's semantic vector(s) with the current model. */
+  embedRecord(idx: number): void {
     const model = this.model;
     if (!model) return;
     const d = model.dim;
-    if (this.sem.length < (rec.idx + 1) * d) {
-      const next = new Float32Array(Math.max((rec.idx + 1) * d, this.sem.length * 2));
-      next.set(this.sem);
-      this.sem = next;
-    }
-    const out = this.sem.subarray(rec.idx * d, (rec.idx + 1) * d);
-    if (rec.units.length > 1) {
+    this.ensureSemCap(idx + 1);
+    const out = this.semQuant ? this.semTmp.subarray(0, d) : this.semF.subarray(idx * d, (idx + 1) * d);
+    if ((this.eUC[idx] as number) > 1) {
       // An entity's meaning is the centroid of its documents' meanings (each document counts once).
-      this.embedUnits(rec);
+      const unitSem = this.unitsOf(idx).map((u) => embedSparse(model, this.tfidf(u)));
+      this.unitSemCache.set(idx, unitSem);
       out.fill(0);
-      for (const v of rec.unitSem ?? [])
-        for (let i = 0; i < d; i++) out[i] = (out[i] as number) + (v[i] as number);
+      for (const v of unitSem) for (let i = 0; i < d; i++) out[i] = (out[i] as number) + (v[i] as number);
       normalizeDense(out);
     } else {
-      embedSparse(model, this.tfidf(rec.agg), out);
+      embedSparse(model, this.tfidf(this.aggOf(idx)), out);
+    }
+    if (this.semQuant) {
+      let m = 0;
+      for (let i = 0; i < d; i++) m = Math.max(m, Math.abs(out[i] as number));
+      const scale = m > 0 ? m / 127 : 1;
+      this.semScale[idx] = scale;
+      const o = idx * d;
+      for (let i = 0; i < d; i++) this.semQ[o + i] = Math.round((out[i] as number) / scale);
     }
   }
 
-  /** Computes the per-document semantic vectors of a multi-unit entity. */
-  embedUnits(rec: EntityRecord): void {
-    const model = this.model;
-    if (model) rec.unitSem = rec.units.map((u) => embedSparse(model, this.tfidf(u)));
+  /** Dot product of a query's semantic vector with an entity's (0 without a model). */
+  semDot(v: Float32Array, idx: number): number {
+    const d = this.model?.dim ?? 0;
+    if (!d) return 0;
+    let s = 0;
+    const o = idx * d;
+    if (this.semQuant) {
+      const q = this.semQ;
+      for (let k = 0; k < d; k++) s += (v[k] as number) * (q[o + k] as number);
+      return s * (this.semScale[idx] as number);
+    }
+    const f = this.semF;
+    for (let k = 0; k < d; k++) s += (v[k] as number) * (f[o + k] as number);
+    return s;
+  }
+
+  /** An entity's semantic vector (a copy when quantised). */
+  semVec(idx: number): Float32Array | undefined {
+    const d = this.model?.dim ?? 0;
+    if (!d) return undefined;
+    if (!this.semQuant) return this.semF.subarray(idx * d, (idx + 1) * d);
+    const out = new Float32Array(d);
+    const sc = this.semScale[idx] as number;
+    for (let k = 0; k < d; k++) out[k] = (this.semQ[idx * d + k] as number) * sc;
+    return out;
   }
 
   /** Semantic vector of a query's unit (undefined when there is no model). */
   embedQuery(v: SparseVec): Float32Array | undefined {
     return this.model ? embedSparse(this.model, this.tfidf(v)) : undefined;
+  }
+
+  /** Approximate bytes held by the index's typed arrays (for benchmark facts). */
+  bytes(): number {
+    const arrs = [
+      this.fT,
+      this.fW,
+      this.fF,
+      this.uOff,
+      this.uLen,
+      this.eU0,
+      this.eUC,
+      this.eAgg,
+      this.eLen,
+      this.kindId,
+      this.regionId,
+      this.discOff,
+      this.discCnt,
+      this.indOff,
+      this.indCnt,
+      this.codePool.data,
+      this.verified,
+      this.openCap,
+      this.price,
+      this.tChunk,
+      this.tOff,
+      this.tLen,
+      this.pOff,
+      this.pDoc,
+      this.pImp,
+      this.docNorm,
+      this.semF,
+      this.semQ,
+      this.semScale,
+      this.live,
+    ];
+    let s = this.text.capacity;
+    for (const a of arrs) s += a.byteLength;
+    return s;
   }
 }

@@ -9,17 +9,17 @@ import type { MatchEngine, MatchEngineOptions, MatchEntity, MatchHit, MatchQuery
 import { IndexCore, type EntityRecord } from './core.ts';
 import { DEFAULT_FIELD_WEIGHTS, DEFAULT_SCORING, DEFAULT_SEMANTIC, DEFAULT_WEIGHTS } from './defaults.ts';
 import { explain } from './explain.ts';
+import { accumulate, exactLexical, release, topIdx } from '../index/candidates.ts';
 import {
   COMMON_TERM_SHARE,
   admissible,
   fuse,
-  lexicalPass,
   prepareQuery,
   textParts,
   type ScoringConfig,
   type Scored,
 } from './search.ts';
-import { structuredParts } from './structured.ts';
+import { compileFilter, structuredParts } from './structured.ts';
 import { saveSnapshotFile } from './snapshot.ts';
 
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
@@ -89,24 +89,61 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     if (q.id) exclude.add(q.id);
     if (q.requester?.entityId) exclude.add(q.requester.entityId);
 
-    const exhaustive = core.alive <= cfg.exhaustiveBelow;
-    const { acc, touched, n } = lexicalPass(
+    const exhaustive = q.exhaustive === true || core.alive <= cfg.exhaustiveBelow;
+    // Kinds and the hard filter as typed-array checks; exclusions and conflicts at admission.
+    const ok = compileFilter(core, q.kinds, q.filter);
+    const admit = (idx: number): boolean => {
+      const e = core.slim[idx];
+      return e !== undefined && admissible(q, e, exclude);
+    };
+    const limit = Math.max(cfg.candidates, top * 5);
+    const accd = accumulate(
       core,
       pq.aggVec,
+      ok,
       exhaustive ? Infinity : Math.max(1000, core.alive * COMMON_TERM_SHARE),
+      limit * 4,
     );
-    let pool: number[];
-    if (exhaustive && core.model) {
-      pool = [];
-      for (const rec of core.records) if (rec) pool.push(rec.idx);
-    } else pool = Array.from(touched.subarray(0, n));
-    const limit = exhaustive ? core.alive : Math.max(cfg.candidates, top * 5);
-    const cands: EntityRecord[] = topByScore(pool, acc, limit, (idx) => {
-      const rec = core.records[idx];
-      return rec && admissible(q, rec.entity, exclude) ? rec : undefined;
-    });
+    let lexOf: (idx: number) => number = (idx) => accd.acc[idx] as number;
+    let cands: EntityRecord[];
+    try {
+      if (exhaustive) {
+        let pool: Int32Array;
+        let n: number;
+        if (core.model) {
+          pool = new Int32Array(core.alive);
+          n = 0;
+          for (let idx = 0; idx < core.size; idx++) if (ok(idx)) pool[n++] = idx;
+        } else {
+          pool = accd.touched;
+          n = accd.n;
+        }
+        const sel = topIdx(pool, n, lexOf, core.alive, admit);
+        cands = Array.from(sel.idx, (idx) => core.rec(idx) as EntityRecord);
+        const lex = new Float32Array(core.size);
+        sel.idx.forEach((idx) => (lex[idx] = accd.acc[idx] as number));
+        lexOf = (idx) => lex[idx] as number;
+      } else {
+        // Best partial scores first, then the exact lexical cosine of those from the forward index.
+        const wide = topIdx(accd.touched, accd.n, lexOf, accd.pruned ? limit * 4 : limit, admit);
+        if (accd.pruned) {
+          const exact = new Map<number, number>();
+          for (const idx of wide.idx) exact.set(idx, exactLexical(core, pq.aggVec, idx));
+          lexOf = (idx) => exact.get(idx) ?? 0;
+          const sel = topIdx(wide.idx, wide.idx.length, lexOf, limit);
+          cands = Array.from(sel.idx, (idx) => core.rec(idx) as EntityRecord);
+        } else {
+          const lex = new Map<number, number>();
+          for (const idx of wide.idx) lex.set(idx, accd.acc[idx] as number);
+          lexOf = (idx) => lex.get(idx) ?? 0;
+          cands = Array.from(wide.idx, (idx) => core.rec(idx) as EntityRecord);
+        }
+      }
+    } finally {
+      release(core, accd);
+    }
     let scored: Scored[] = cands.map((rec) => {
-      const tp = textParts(core, cfg, pq, rec, acc[rec.idx] as number);
+      const tp = textParts(core, cfg, pq, rec, lexOf(rec.idx));
       const st = structuredParts(q, rec.entity);
       const parts: Record<string, number> = {
         lexical: tp.lexical,
@@ -131,21 +168,17 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       let expSem: Float32Array | undefined;
       if (pq.aggSem && dim) {
         expSem = Float32Array.from(pq.aggSem);
-        for (const s of fb)
+        for (const s of fb) {
+          const v = core.semVec(s.rec.idx) as Float32Array;
           for (let k = 0; k < dim; k++)
-            expSem[k] =
-              (expSem[k] as number) + (cfg.prfWeight / fb.length) * (core.sem[s.rec.idx * dim + k] as number);
+            expSem[k] = (expSem[k] as number) + (cfg.prfWeight / fb.length) * (v[k] as number);
+        }
         normalizeDense(expSem);
       }
       scored = scored.map((s) => {
         const parts = { ...s.parts };
         parts.lexical = dot(aggVec, core.tfidf(s.rec.agg));
-        if (expSem) {
-          let d = 0;
-          for (let k = 0; k < dim; k++)
-            d += (expSem[k] as number) * (core.sem[s.rec.idx * dim + k] as number);
-          parts.semantic = d;
-        }
+        if (expSem) parts.semantic = core.semDot(expSem, s.rec.idx);
         return { ...s, parts, score: fuse(parts, cfg.weights) };
       });
       scored.sort(order);
@@ -176,7 +209,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     has: (id: string) => core.byId.has(id),
     get: (id: string) => {
       const idx = core.byId.get(id);
-      return idx === undefined ? undefined : core.records[idx]?.entity;
+      return idx === undefined ? undefined : core.entity(idx);
     },
     search,
     train: () => core.train(),
@@ -184,8 +217,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       return core.alive;
     },
     stats: () => {
-      let postings = 0;
-      for (let t = 0; t < core.vocab.size; t++) postings += core.pLen[t] ?? 0;
+      const postings = core.pDoc.length + core.deltaN;
       return {
         entities: core.alive,
         terms: core.vocab.size,
@@ -202,51 +234,3 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
 }
 
 export type { SparseVec };
-
-/**
- * The `limit` admissible entries of `pool` with the highest `acc`, via a bounded min-heap so a
- * million touched entities cost O(n log limit), not a full sort.
- */
-function topByScore(
-  pool: ArrayLike<number>,
-  acc: Float32Array,
-  limit: number,
-  admit: (idx: number) => EntityRecord | undefined,
-): EntityRecord[] {
-  const heap: EntityRecord[] = [];
-  const less = (a: EntityRecord, b: EntityRecord): boolean =>
-    (acc[a.idx] as number) < (acc[b.idx] as number) ||
-    ((acc[a.idx] as number) === (acc[b.idx] as number) && a.idx > b.idx);
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(heap[l] as EntityRecord, heap[m] as EntityRecord)) m = l;
-      if (r < heap.length && less(heap[r] as EntityRecord, heap[m] as EntityRecord)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as EntityRecord, heap[i] as EntityRecord];
-      i = m;
-    }
-  };
-  for (let k = 0; k < pool.length; k++) {
-    const idx = pool[k] as number;
-    if (heap.length === limit && (acc[idx] as number) <= (acc[(heap[0] as EntityRecord).idx] as number))
-      continue;
-    const rec = admit(idx);
-    if (!rec) continue;
-    if (heap.length < limit) {
-      heap.push(rec);
-      for (let i = heap.length - 1; i > 0;) {
-        const p = (i - 1) >> 1;
-        if (!less(heap[i] as EntityRecord, heap[p] as EntityRecord)) break;
-        [heap[i], heap[p]] = [heap[p] as EntityRecord, heap[i] as EntityRecord];
-        i = p;
-      }
-    } else {
-      heap[0] = rec;
-      down(0);
-    }
-  }
-  return heap;
-}

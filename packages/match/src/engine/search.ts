@@ -86,80 +86,8 @@ export function prepareQuery(core: IndexCore, q: MatchQuery): PreparedQuery {
   return { units, unitVecs, unitSem, aggVec, aggSem };
 }
 
-/**
- * Postings longer than this share of the corpus are "common" on large corpora: they only add to
- * entities already found through rarer terms (the quit/continue strategy of Moffat & Zobel), looked
- * up by binary search in the id-sorted postings instead of scanning them.
- */
-export const COMMON_TERM_SHARE = 0.02;
-
-/** Lexical cosine of the query aggregate with every entity sharing a term: idx → score. */
-export function lexicalPass(
-  core: IndexCore,
-  aggVec: SparseVec,
-  continueAbove = Number.POSITIVE_INFINITY,
-): { acc: Float32Array; touched: Int32Array; n: number } {
-  const size = core.records.length;
-  const acc = new Float32Array(size);
-  const seen = new Uint8Array(size);
-  let touched = new Int32Array(1024);
-  let n = 0;
-  // Rare terms first, so that common ones can run in continue mode.
-  const order = [...aggVec.t.keys()].sort(
-    (a, b) => (core.pLen[aggVec.t[a] as number] ?? 0) - (core.pLen[aggVec.t[b] as number] ?? 0),
-  );
-  for (const i of order) {
-    const t = aggVec.t[i] as number;
-    const len = core.pLen[t] ?? 0;
-    if (len === 0) continue;
-    const qw = (aggVec.w[i] as number) * core.idf(t);
-    const docs = core.pDocs[t] as Int32Array;
-    const ws = core.pW[t] as Float32Array;
-    if (len > continueAbove && n > 0) {
-      if (n * Math.log2(len) < len) {
-        for (let k = 0; k < n; k++) {
-          const d = touched[k] as number;
-          let lo = 0;
-          let hi = len - 1;
-          while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const x = docs[mid] as number;
-            if (x === d) {
-              acc[d] = (acc[d] as number) + qw * (ws[mid] as number);
-              break;
-            }
-            if (x < d) lo = mid + 1;
-            else hi = mid - 1;
-          }
-        }
-      } else {
-        for (let j = 0; j < len; j++) {
-          const d = docs[j] as number;
-          if (seen[d] === 1) acc[d] = (acc[d] as number) + qw * (ws[j] as number);
-        }
-      }
-      continue;
-    }
-    for (let j = 0; j < len; j++) {
-      const d = docs[j] as number;
-      acc[d] = (acc[d] as number) + qw * (ws[j] as number);
-      if (seen[d] === 0) {
-        seen[d] = 1;
-        if (n === touched.length) {
-          const b = new Int32Array(n * 2);
-          b.set(touched);
-          touched = b;
-        }
-        touched[n++] = d;
-      }
-    }
-  }
-  for (let j = 0; j < n; j++) {
-    const d = touched[j] as number;
-    acc[d] = (acc[d] as number) / (core.docNorm[d] as number);
-  }
-  return { acc, touched, n };
-}
+// The lexical candidate step (postings, pruning, exact re-scoring) lives in src/index/candidates.ts.
+export { COMMON_TERM_SHARE } from '../index/candidates.ts';
 
 /** Whether the entity may appear for this query (kinds, filter, exclusions). */
 export function admissible(q: MatchQuery, e: MatchEntity, exclude: ReadonlySet<string>): boolean {
@@ -179,7 +107,7 @@ export function textParts(
   lexAgg: number,
 ): { lexical: number; semantic: number; facet: number; bestUnit: number } {
   const dim = core.model?.dim ?? 0;
-  const semAgg = pq.aggSem && dim ? denseDot(pq.aggSem, core.sem, rec.idx * dim) : 0;
+  const semAgg = pq.aggSem && dim ? core.semDot(pq.aggSem, rec.idx) : 0;
   const share = core.model ? cfg.lexicalShare : 1;
   const multi = rec.units.length > 1 || pq.unitVecs.length > 1;
   if (!multi) {
@@ -187,7 +115,7 @@ export function textParts(
   }
   const entityVecs = rec.unitVecs ?? rec.units.map((u) => core.tfidf(u));
   const entitySem: (Float32Array | undefined)[] =
-    rec.unitSem ?? (dim ? [core.sem.subarray(rec.idx * dim, (rec.idx + 1) * dim)] : []);
+    rec.unitSem ?? (dim ? [core.semVec(rec.idx) as Float32Array] : []);
   const perQuery: number[] = [];
   const bestCount = new Int32Array(entityVecs.length);
   pq.unitVecs.forEach((qv, qi) => {

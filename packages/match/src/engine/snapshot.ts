@@ -1,107 +1,154 @@
 /**
- * Binary snapshots: the analysed index (vocabulary, document frequencies, each entity's unit
- * vectors, the semantic model and vectors) plus the entities as JSON, so that loading needs no
- * re-tokenisation and no re-training. Layout: magic `TFM1`, a u32 length and a JSON header, then
- * length-prefixed typed-array sections aligned to 4 bytes (little-endian, the platform order).
+ * Binary snapshots of the compact index: the typed-array columns are written as they are
+ * (forward index, postings, metadata columns, norms, the semantic model and vectors), so loading
+ * is reading the file and taking views on it — no tokenisation, no postings build, no SVD.
+ * Layout: magic `TFM2`, a u32 length and a JSON header (options, vocabulary, dictionaries,
+ * counts), then sections, each a u32 byte length and the bytes, aligned to 8 bytes (little-endian,
+ * the platform order). Removed entities are compacted away and pending delta postings merged
+ * before writing.
  *
  * @module
  */
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { fromMap, type SparseVec } from '../index/sparse.ts';
+import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type { MatchEngine, MatchEngineOptions, MatchEntity } from '../types.ts';
-import { IndexCore, type EntityRecord } from './core.ts';
+import { IndexCore } from './core.ts';
 
-const MAGIC = 0x314d4654; // 'TFM1'
+const MAGIC = 0x324d4654; // 'TFM2'
 
 interface Header {
-  version: 1;
+  version: 2;
   options: MatchEngineOptions;
   terms: string[];
   fieldNames: string[];
-  lengths: number[];
+  kinds: string[];
+  regions: string[];
+  codes: string[];
+  size: number;
+  uN: number;
+  fN: number;
+  unitCount: number;
+  largeMode: boolean;
   dim: number;
   trainedOn: number;
   trainedSize: number;
+  semQuant: boolean;
 }
 
-type Section = Int32Array | Float32Array | Uint8Array;
+type Section = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array;
+
+const pad8 = (n: number): number => (8 - (n % 8)) % 8;
 
 /** Writes a snapshot of the (trained) core to `path` atomically (temp file + rename). */
 export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, path: string): void {
-  const live = core.records.filter((r): r is EntityRecord => r !== undefined);
-  let nUnits = 0;
-  let nnz = 0;
-  let aggNnz = 0;
-  for (const r of live) {
-    nUnits += r.units.length;
-    for (const u of r.units) nnz += u.t.length;
-    aggNnz += r.agg.t.length;
-  }
-  const unitCounts = new Int32Array(live.length);
-  const unitNnz = new Int32Array(nUnits);
-  const ut = new Int32Array(nnz);
-  const uw = new Float32Array(nnz);
-  const aggField = new Uint8Array(aggNnz);
-  let ui = 0;
-  let p = 0;
-  let a = 0;
-  live.forEach((r, i) => {
-    unitCounts[i] = r.units.length;
-    for (const u of r.units) {
-      unitNnz[ui++] = u.t.length;
-      ut.set(u.t, p);
-      uw.set(u.w, p);
-      p += u.t.length;
-    }
-    aggField.set(r.aggField, a);
-    a += r.aggField.length;
-  });
+  if (core.dead > 0) core.compact();
+  if (core.dead > 0 || core.deltaN > 0 || !core.postingsBuilt) core.buildPostings();
+  const n = core.size;
   const model = core.model;
   const dim = model?.dim ?? 0;
-  const sem = new Float32Array(live.length * dim);
-  if (dim) live.forEach((r, i) => sem.set(core.sem.subarray(r.idx * dim, (r.idx + 1) * dim), i * dim));
+  const v = core.vocab.size;
+  // Entity text gathered into one contiguous section.
+  let textBytes = 0;
+  for (let i = 0; i < n; i++) textBytes += core.tLen[i] as number;
+  const text = new Uint8Array(textBytes);
+  const tOff = new Int32Array(n);
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    const len = core.tLen[i] as number;
+    tOff[i] = p;
+    if (len > 0) text.set(core.text.get(core.tChunk[i] as number, core.tOff[i] as number, len), p);
+    p += len;
+  }
+  const enc = new TextEncoder();
+  const slimLines: Uint8Array[] = [];
+  let slimBytes = 0;
+  for (let i = 0; i < n; i++) {
+    const b = enc.encode(JSON.stringify(core.slim[i]) + '\n');
+    slimLines.push(b);
+    slimBytes += b.length;
+  }
+  const slim = new Uint8Array(slimBytes);
+  p = 0;
+  for (const b of slimLines) {
+    slim.set(b, p);
+    p += b.length;
+  }
   const header: Header = {
-    version: 1,
+    version: 2,
     options,
     terms: core.vocab.terms,
     fieldNames: core.fieldNames,
-    lengths: live.map((r) => r.length),
+    kinds: core.kinds.names,
+    regions: core.regions.names,
+    codes: core.codes.names,
+    size: n,
+    uN: core.uN,
+    fN: core.fN,
+    unitCount: core.unitCount,
+    largeMode: core.largeMode,
     dim,
     trainedOn: model?.trainedOn ?? 0,
     trainedSize: core.trainedSize,
+    semQuant: core.semQuant,
   };
-  const v = core.vocab.size;
   const sections: Section[] = [
     core.vocab.dfEntity.subarray(0, v),
     core.vocab.dfUnit.subarray(0, v),
-    unitCounts,
-    unitNnz,
-    ut,
-    uw,
-    aggField,
-    model ? model.termRow.subarray(0, Math.min(v, model.termRow.length)) : new Int32Array(0),
+    core.eU0.subarray(0, n),
+    core.eUC.subarray(0, n),
+    core.eAgg.subarray(0, n),
+    core.eLen.subarray(0, n),
+    core.uOff.subarray(0, core.uN),
+    core.uLen.subarray(0, core.uN),
+    core.fT.subarray(0, core.fN),
+    core.fW.subarray(0, core.fN),
+    core.fF.subarray(0, core.fN),
+    core.kindId.subarray(0, n),
+    core.regionId.subarray(0, n),
+    core.discOff.subarray(0, n),
+    core.discCnt.subarray(0, n),
+    core.indOff.subarray(0, n),
+    core.indCnt.subarray(0, n),
+    core.codePool.data.subarray(0, core.codePool.n),
+    core.verified.subarray(0, n),
+    core.openCap.subarray(0, n),
+    core.price.subarray(0, n),
+    core.docNorm.subarray(0, n),
+    core.pOff,
+    core.pDoc,
+    core.pImp,
+    model ? model.termRow : new Int32Array(0),
     model ? model.termVectors : new Float32Array(0),
-    sem,
-    // Entities one JSON per line, built piecewise: a million profiles exceed V8's string limit.
-    new Uint8Array(Buffer.concat(live.map((r) => Buffer.from(JSON.stringify(r.entity) + '\n', 'utf8')))),
+    dim && !core.semQuant ? core.semF.subarray(0, n * dim) : new Float32Array(0),
+    dim && core.semQuant ? core.semQ.subarray(0, n * dim) : new Int8Array(0),
+    dim && core.semQuant ? core.semScale.subarray(0, n) : new Float32Array(0),
+    enc.encode(core.ids.slice(0, n).join('\n')),
+    slim,
+    text,
+    tOff,
+    core.tLen.subarray(0, n),
   ];
-  const head = Buffer.from(JSON.stringify(header), 'utf8');
-  const chunks: Buffer[] = [];
-  const pre = Buffer.alloc(8);
-  pre.writeUInt32LE(MAGIC, 0);
-  pre.writeUInt32LE(head.length, 4);
-  chunks.push(pre, head, Buffer.alloc((4 - (head.length % 4)) % 4));
-  for (const s of sections) {
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(s.byteLength, 0);
-    chunks.push(
-      len,
-      Buffer.from(s.buffer, s.byteOffset, s.byteLength),
-      Buffer.alloc((4 - (s.byteLength % 4)) % 4),
-    );
-  }
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, Buffer.concat(chunks));
+  const fd = openSync(tmp, 'w');
+  try {
+    const head = Buffer.from(JSON.stringify(header), 'utf8');
+    const pre = Buffer.alloc(8);
+    pre.writeUInt32LE(MAGIC, 0);
+    pre.writeUInt32LE(head.length, 4);
+    writeSync(fd, pre);
+    writeSync(fd, head);
+    writeSync(fd, Buffer.alloc(pad8(8 + head.length)));
+    for (const s of sections) {
+      const len = Buffer.alloc(8);
+      len.writeUInt32LE(s.byteLength, 0);
+      writeSync(fd, len);
+      // Large sections in 256 MB slices (a single write is capped at 2 GB).
+      for (let o = 0; o < s.byteLength; o += 1 << 28)
+        writeSync(fd, new Uint8Array(s.buffer, s.byteOffset + o, Math.min(1 << 28, s.byteLength - o)));
+      writeSync(fd, Buffer.alloc(pad8(s.byteLength)));
+    }
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path);
 }
 
@@ -115,84 +162,101 @@ export function readSnapshotFile(
     throw new Error(`not a Tianfu match snapshot: ${path}`);
   const headLen = buf.readUInt32LE(4);
   const header = JSON.parse(buf.subarray(8, 8 + headLen).toString('utf8')) as Header;
-  let off = 8 + headLen + ((4 - (headLen % 4)) % 4);
+  let off = 8 + headLen + pad8(8 + headLen);
   const next = <T extends Section>(C: {
     new (b: ArrayBuffer, o: number, n: number): T;
+    new (n: number): T;
     BYTES_PER_ELEMENT: number;
   }): T => {
+    if (off + 8 > buf.length) throw new Error(`truncated Tianfu match snapshot: ${path}`);
     const len = buf.readUInt32LE(off);
-    off += 4;
-    // Copy into a fresh aligned buffer (the file buffer's offset may not be aligned for the type).
+    off += 8;
+    if (off + len > buf.length) throw new Error(`truncated Tianfu match snapshot: ${path}`);
+    const start = buf.byteOffset + off;
+    off += len + pad8(len);
+    const count = len / C.BYTES_PER_ELEMENT;
+    // A view on the file buffer when aligned (the usual case), else a copy.
+    if (start % C.BYTES_PER_ELEMENT === 0) return new C(buf.buffer as ArrayBuffer, start, count);
     const bytes = new Uint8Array(len);
-    bytes.set(buf.subarray(off, off + len));
-    off += len + ((4 - (len % 4)) % 4);
-    return new C(bytes.buffer, 0, len / C.BYTES_PER_ELEMENT);
+    bytes.set(buf.subarray(off - len - pad8(len), off - pad8(len)));
+    return new C(bytes.buffer, 0, count);
   };
-  const dfEntity = next(Int32Array);
-  const dfUnit = next(Int32Array);
-  const unitCounts = next(Int32Array);
-  const unitNnz = next(Int32Array);
-  const ut = next(Int32Array);
-  const uw = next(Float32Array);
-  const aggField = next(Uint8Array);
-  const termRow = next(Int32Array);
-  const termVectors = next(Float32Array);
-  const sem = next(Float32Array);
-  const entityBytes = Buffer.from(next(Uint8Array).buffer);
-  const entities: MatchEntity[] = [];
-  for (let start = 0; start < entityBytes.length;) {
-    let end = entityBytes.indexOf(10, start);
-    if (end < 0) end = entityBytes.length;
-    if (end > start) entities.push(JSON.parse(entityBytes.toString('utf8', start, end)) as MatchEntity);
-    start = end + 1;
-  }
-
   const core = makeCore(header.options);
   for (const t of header.terms) core.vocab.intern(t);
-  core.vocab.dfEntity.set(dfEntity);
-  core.vocab.dfUnit.set(dfUnit);
+  core.vocab.dfEntity.set(next(Int32Array));
+  core.vocab.dfUnit.set(next(Int32Array));
   for (const f of header.fieldNames) core.fieldId(f);
-  let ui = 0;
-  let p = 0;
-  let a = 0;
-  entities.forEach((entity, idx) => {
-    const units: SparseVec[] = [];
-    for (let k = 0; k < (unitCounts[idx] as number); k++) {
-      const n = unitNnz[ui++] as number;
-      units.push({ t: ut.subarray(p, p + n), w: uw.subarray(p, p + n) });
-      p += n;
-    }
-    let agg: SparseVec;
-    if (units.length === 1) agg = units[0] as SparseVec;
-    else {
-      const m = new Map<number, number>();
-      for (const u of units)
-        for (let i = 0; i < u.t.length; i++)
-          m.set(u.t[i] as number, (m.get(u.t[i] as number) ?? 0) + (u.w[i] as number));
-      agg = fromMap(m);
-    }
-    const rec: EntityRecord = {
-      idx,
-      entity,
-      units,
-      agg,
-      aggField: aggField.subarray(a, a + agg.t.length),
-      length: header.lengths[idx] ?? 0,
-    };
-    a += agg.t.length;
-    core.records.push(rec);
-    core.byId.set(entity.id, idx);
-    core.unitCount += units.length;
-  });
-  core.alive = core.records.length;
+  for (const k of header.kinds) core.kinds.intern(k);
+  for (const r of header.regions) core.regions.intern(r);
+  for (const c of header.codes) core.codes.intern(c);
+  const n = header.size;
+  core.eU0 = next(Int32Array);
+  core.eUC = next(Int32Array);
+  core.eAgg = next(Int32Array);
+  core.eLen = next(Float32Array);
+  core.uOff = next(Int32Array);
+  core.uLen = next(Int32Array);
+  core.fT = next(Int32Array);
+  core.fW = next(Float32Array);
+  core.fF = next(Uint8Array);
+  core.kindId = next(Uint8Array);
+  core.regionId = next(Int32Array);
+  core.discOff = next(Int32Array);
+  core.discCnt = next(Uint8Array);
+  core.indOff = next(Int32Array);
+  core.indCnt = next(Uint8Array);
+  const pool = next(Int32Array);
+  core.codePool.data = pool;
+  core.codePool.n = pool.length;
+  core.verified = next(Uint8Array);
+  core.openCap = next(Int32Array);
+  core.price = next(Float64Array);
+  core.docNorm = next(Float32Array);
+  core.pOff = next(Int32Array);
+  core.pDoc = next(Int32Array);
+  core.pImp = next(Float32Array);
+  const termRow = next(Int32Array);
+  const termVectors = next(Float32Array);
+  core.semF = next(Float32Array);
+  core.semQ = next(Int8Array);
+  core.semScale = next(Float32Array);
+  const dec = new TextDecoder();
+  const ids = dec.decode(next(Uint8Array));
+  core.ids = n === 0 ? [] : ids.split('\n');
+  const slimBytes = next(Uint8Array);
+  const text = next(Uint8Array);
+  core.tOff = next(Int32Array);
+  core.tLen = next(Int32Array);
+  core.text.chunks = [text];
+  core.tChunk = new Int32Array(n);
+  core.uN = header.uN;
+  core.fN = header.fN;
+  core.size = n;
+  core.alive = n;
+  core.dead = 0;
+  core.unitCount = header.unitCount;
+  core.largeMode = header.largeMode;
+  if (header.largeMode) core.tok = { ...core.tok, bigrams: false };
+  core.live = new Uint8Array(n).fill(1);
+  core.slim = new Array<MatchEntity | undefined>(n);
+  for (let i = 0, start = 0; i < n; i++) {
+    const end = slimBytes.indexOf(10, start);
+    core.slim[i] = JSON.parse(dec.decode(slimBytes.subarray(start, end))) as MatchEntity;
+    start = end + 1;
+  }
+  core.ids.forEach((id, i) => core.byId.set(id, i));
+  core.postingsBuilt = true;
   core.refreshIdf();
-  core.buildPostings();
-  for (const rec of core.records) if (rec) core.computeNorm(rec);
   if (header.dim > 0) {
     core.model = { dim: header.dim, termRow, termVectors, trainedOn: header.trainedOn };
-    core.sem = sem;
-    for (const rec of core.records) if (rec && rec.units.length > 1) core.embedUnits(rec);
+    core.semQuant = header.semQuant;
   }
+  // Per-document caches of multi-document entities (small corpora) are recomputed.
+  for (let i = 0; i < n; i++)
+    if ((core.eUC[i] as number) > 1) {
+      core.computeNorm(i);
+      core.embedRecord(i);
+    }
   core.trainedSize = header.trainedSize;
   return { core, options: header.options };
 }

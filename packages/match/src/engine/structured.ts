@@ -114,3 +114,74 @@ export function passesFilter(e: MatchEntity, f: MatchFilter | undefined): boolea
   if (typeof f.maxPrice === 'number' && typeof e.price === 'number' && e.price > f.maxPrice) return false;
   return true;
 }
+
+/** The metadata columns `compileFilter` reads (see `IndexCore`). */
+export interface FilterColumns {
+  live: Uint8Array;
+  kindId: Uint8Array;
+  regionId: Int32Array;
+  discOff: Int32Array;
+  discCnt: Uint8Array;
+  indOff: Int32Array;
+  indCnt: Uint8Array;
+  codePool: { data: Int32Array };
+  verified: Uint8Array;
+  openCap: Int32Array;
+  price: Float64Array;
+  kinds: { names: string[] };
+  regions: { names: string[] };
+  codes: { names: string[] };
+}
+
+/** Per dictionary entry: 1 when the code starts with one of the prefixes. */
+function prefixFlags(names: readonly string[], prefixes: readonly string[]): Uint8Array {
+  const f = new Uint8Array(names.length);
+  names.forEach((c, i) => {
+    if (prefixes.some((p) => c.startsWith(p))) f[i] = 1;
+  });
+  return f;
+}
+
+/**
+ * The query's kinds and hard filter compiled to typed-array checks over the index columns:
+ * equivalent to `admissible`'s kind test plus `passesFilter`, without touching entity objects
+ * (dictionary codes are tested once per query, entities by their code ids).
+ */
+export function compileFilter(
+  c: FilterColumns,
+  kinds: readonly string[] | undefined,
+  f: MatchFilter | undefined,
+): (idx: number) => boolean {
+  const live = c.live;
+  const kindOk = kinds?.length
+    ? Uint8Array.from(c.kinds.names, (k) => (kinds.includes(k) ? 1 : 0))
+    : undefined;
+  const regionOk = f?.regionPrefix ? prefixFlags(c.regions.names, [regionPrefix(f.regionPrefix)]) : undefined;
+  const discOk = f?.disciplines?.length ? prefixFlags(c.codes.names, f.disciplines) : undefined;
+  const indOk = f?.industries?.length ? prefixFlags(c.codes.names, f.industries) : undefined;
+  const verifiedOnly = f?.verifiedOnly === true;
+  const openOnly = f?.openCapacityOnly === true;
+  const maxPrice = typeof f?.maxPrice === 'number' ? f.maxPrice : Number.NaN;
+  const { kindId, regionId, discOff, discCnt, indOff, indCnt, verified, openCap, price } = c;
+  const pool = c.codePool.data;
+  const anyCode = (flags: Uint8Array, off: number, n: number): boolean => {
+    for (let k = off; k < off + n; k++) if (flags[pool[k] as number] === 1) return true;
+    return false;
+  };
+  if (!kindOk && !regionOk && !discOk && !indOk && !verifiedOnly && !openOnly && Number.isNaN(maxPrice))
+    return (idx) => live[idx] === 1;
+  return (idx) => {
+    if (live[idx] !== 1) return false;
+    if (kindOk && kindOk[kindId[idx] as number] !== 1) return false;
+    if (regionOk) {
+      const r = regionId[idx] as number;
+      if (r < 0 || regionOk[r] !== 1) return false;
+    }
+    if (discOk && !anyCode(discOk, discOff[idx] as number, discCnt[idx] as number)) return false;
+    if (indOk && !anyCode(indOk, indOff[idx] as number, indCnt[idx] as number)) return false;
+    if (verifiedOnly && verified[idx] !== 1) return false;
+    if (openOnly && (openCap[idx] as number) !== -2147483648 && (openCap[idx] as number) <= 0) return false;
+    if (!Number.isNaN(maxPrice) && (price[idx] as number) > maxPrice) return false;
+    return true;
+  };
+}

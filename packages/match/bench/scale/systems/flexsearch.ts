@@ -44,18 +44,23 @@ export function createFlexSearch(): ScaleSystem {
         });
       }
     },
-    search(need: ScaleNeed, k: number): string[] {
-      const query = distinct(peerTokens(`${need.title} ${need.text}`)).join(' ');
-      const tag = need.filter.kind === 'region' ? { city: need.filter.prefix } : { disc: need.filter.code };
-      // The typings' overloads do not cover tag + suggest together; the runtime does.
-      const res = (index.search as (o: object) => unknown)({
-        query,
-        tag,
-        limit: k,
-        suggest: true,
-      }) as FieldResult[];
-      const ids = res[0]?.result ?? [];
-      return ids.slice(0, k).map(profileId);
+    searchExhaustive(need: ScaleNeed, k: number): string[] {
+      // FlexSearch's own ranking without its result limit, cut to k afterwards.
+      return run(need, 1_000_000).slice(0, k);
     },
+    search: (need: ScaleNeed, k: number): string[] => run(need, k),
   };
+  function run(need: ScaleNeed, k: number): string[] {
+    const query = distinct(peerTokens(`${need.title} ${need.text}`)).join(' ');
+    const tag = need.filter.kind === 'region' ? { city: need.filter.prefix } : { disc: need.filter.code };
+    // The typings' overloads do not cover tag + suggest together; the runtime does.
+    const res = (index.search as (o: object) => unknown)({
+      query,
+      tag,
+      limit: k,
+      suggest: true,
+    }) as FieldResult[];
+    const ids = res[0]?.result ?? [];
+    return ids.slice(0, k).map(profileId);
+  }
 }

@@ -50,6 +50,9 @@ export async function createTianfu(): Promise<ScaleSystem> {
     search(need: ScaleNeed, k: number): string[] {
       return engine.search(toQuery(need, k)).map((h) => h.id);
     },
+    searchExhaustive(need: ScaleNeed, k: number): string[] {
+      return engine.search({ ...toQuery(need, k), exhaustive: true }).map((h) => h.id);
+    },
     facts(): Record<string, number> {
       const s = engine.stats();
       return { terms: s.terms, postings: s.postings, 'semantic dim': s.semanticDim };

@@ -1,0 +1,217 @@
+/**
+ * The lexical candidate step over the compact postings of `IndexCore`.
+ *
+ * `accumulate` adds, term at a time, each query term's weight × the entity's log-tf impact for
+ * every admissible entity in the term's postings (the filter is a typed-array check per posting,
+ * so filtered-out entities never enter the accumulator), rarest terms first. In pruned mode a
+ * term whose postings exceed `commonAbove` is skipped once rarer terms have found candidates
+ * (Moffat & Zobel's "quit"), but only once `enough` admissible candidates were found: such terms have low IDF and cannot lift an entity found by nothing
+ * else above one that shares a rare term. The few hundred best candidates by the partial score
+ * then get their exact lexical cosine from the forward index (`exactLexical`: a merge of the
+ * query's and the entity's sorted term ids), so pruning only decides who is a candidate, never a
+ * candidate's score. Exhaustive mode visits every posting.
+ *
+ * Scratch arrays live on the core and are reset after each query (`release`).
+ *
+ * @module
+ */
+import type { IndexCore } from '../engine/core.ts';
+import { ltf } from '../engine/core.ts';
+import type { SparseVec } from './sparse.ts';
+
+/** Postings longer than this share of the corpus (and ≥ 1,000) are "common" in pruned mode. */
+export const COMMON_TERM_SHARE = 0.02;
+
+/** Accumulated lexical scores: `acc[idx]` for the `n` entities in `touched`. */
+export interface Accumulated {
+  acc: Float32Array;
+  touched: Int32Array;
+  n: number;
+  /** Whether some query terms were skipped (scores in `acc` are then partial). */
+  pruned: boolean;
+}
+
+/**
+ * Accumulates the lexical cosine (divided by each entity's norm at the end) of the query's
+ * aggregated TF-IDF vector with every admissible entity sharing one of its (non-skipped) terms.
+ */
+export function accumulate(
+  core: IndexCore,
+  aggVec: SparseVec,
+  ok: (idx: number) => boolean,
+  commonAbove = Number.POSITIVE_INFINITY,
+  enough = 1,
+): Accumulated {
+  const size = core.size;
+  if (core.scratchAcc.length < size) {
+    core.scratchAcc = new Float32Array(Math.ceil(size * 1.25));
+    core.scratchSeen = new Uint8Array(core.scratchAcc.length);
+  }
+  const acc = core.scratchAcc;
+  const seen = core.scratchSeen;
+  let touched = new Int32Array(1024);
+  let n = 0;
+  let pruned = false;
+  const order = [...aggVec.t.keys()].sort(
+    (a, b) => core.postingCount(aggVec.t[a] as number) - core.postingCount(aggVec.t[b] as number),
+  );
+  const pOff = core.pOff;
+  const pDoc = core.pDoc;
+  const pImp = core.pImp;
+  const add = (d: number, x: number): void => {
+    if (seen[d] === 0) {
+      if (!ok(d)) {
+        seen[d] = 2;
+        return;
+      }
+      seen[d] = 1;
+      if (n === touched.length) {
+        const b = new Int32Array(n * 2);
+        b.set(touched);
+        touched = b;
+      }
+      touched[n++] = d;
+    } else if (seen[d] === 2) return;
+    acc[d] = (acc[d] as number) + x;
+  };
+  // Entities rejected by the filter are remembered (seen = 2) so they are tested once; their
+  // ids are collected to reset the scratch array.
+  const rejected: number[] = [];
+  const addTracked = (d: number, x: number): void => {
+    const before = seen[d];
+    add(d, x);
+    if (before === 0 && seen[d] === 2) rejected.push(d);
+  };
+  for (const i of order) {
+    const t = aggVec.t[i] as number;
+    const len = core.postingCount(t);
+    if (len === 0) continue;
+    if (len > commonAbove && n >= enough) {
+      pruned = true;
+      continue;
+    }
+    const qw = (aggVec.w[i] as number) * core.idf(t);
+    if (t + 1 < pOff.length) {
+      const end = pOff[t + 1] as number;
+      for (let j = pOff[t] as number; j < end; j++) addTracked(pDoc[j] as number, qw * (pImp[j] as number));
+    }
+    const d = core.delta.get(t);
+    if (d) for (let j = 0; j < d.length; j += 2) addTracked(d[j] as number, qw * (d[j + 1] as number));
+  }
+  for (const d of rejected) seen[d] = 0;
+  for (let j = 0; j < n; j++) {
+    const d = touched[j] as number;
+    acc[d] = (acc[d] as number) / (core.docNorm[d] as number);
+  }
+  return { acc, touched, n, pruned };
+}
+
+/** Resets the scratch entries an `accumulate` call used. */
+export function release(core: IndexCore, a: Accumulated): void {
+  for (let j = 0; j < a.n; j++) {
+    const d = a.touched[j] as number;
+    core.scratchAcc[d] = 0;
+    core.scratchSeen[d] = 0;
+  }
+}
+
+/** Exact lexical cosine of the query's aggregated TF-IDF vector with one entity (forward index). */
+export function exactLexical(core: IndexCore, aggVec: SparseVec, idx: number): number {
+  const a = core.eAgg[idx] as number;
+  let j = core.uOff[a] as number;
+  const end = j + (core.uLen[a] as number);
+  const fT = core.fT;
+  const qt = aggVec.t;
+  let i = 0;
+  let s = 0;
+  while (i < qt.length && j < end) {
+    const x = qt[i] as number;
+    const y = fT[j] as number;
+    if (x === y) {
+      s += (aggVec.w[i] as number) * core.idf(x) * ltf(core.fW[j] as number);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s / (core.docNorm[idx] as number);
+}
+
+/**
+ * The `limit` entries of `pool` (entity ids) with the highest `score(idx)` that `admit` accepts,
+ * best first (ties by lower id), via a bounded min-heap: O(n log limit), no full sort.
+ */
+export function topIdx(
+  pool: ArrayLike<number>,
+  n: number,
+  score: (idx: number) => number,
+  limit: number,
+  admit: (idx: number) => boolean = () => true,
+): { idx: Int32Array; score: Float32Array } {
+  const hi = new Int32Array(Math.max(0, Math.min(limit, n)));
+  const hs = new Float64Array(hi.length);
+  let size = 0;
+  // min-heap: worst (lowest score, then highest id) at the root
+  const worse = (a: number, b: number): boolean =>
+    (hs[a] as number) < (hs[b] as number) ||
+    ((hs[a] as number) === (hs[b] as number) && (hi[a] as number) > (hi[b] as number));
+  const swap = (a: number, b: number): void => {
+    const ti = hi[a] as number;
+    hi[a] = hi[b] as number;
+    hi[b] = ti;
+    const ts = hs[a] as number;
+    hs[a] = hs[b] as number;
+    hs[b] = ts;
+  };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && worse(l, m)) m = l;
+      if (r < size && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  if (hi.length > 0)
+    for (let k = 0; k < n; k++) {
+      const idx = pool[k] as number;
+      const s = score(idx);
+      if (size === hi.length) {
+        const ws = hs[0] as number;
+        if (s < ws || (s === ws && idx > (hi[0] as number))) continue;
+      }
+      if (!admit(idx)) continue;
+      if (size < hi.length) {
+        hi[size] = idx;
+        hs[size] = s;
+        let i = size++;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          if (!worse(i, p)) break;
+          swap(i, p);
+          i = p;
+        }
+      } else {
+        hi[0] = idx;
+        hs[0] = s;
+        down(0);
+      }
+    }
+  // Pop into best-first order.
+  const outI = new Int32Array(size);
+  const outS = new Float32Array(size);
+  for (let k = size - 1; k >= 0; k--) {
+    outI[k] = hi[0] as number;
+    outS[k] = hs[0] as number;
+    size--;
+    if (size > 0) {
+      hi[0] = hi[size] as number;
+      hs[0] = hs[size] as number;
+      down(0);
+    }
+  }
+  return { idx: outI, score: outS };
+}
