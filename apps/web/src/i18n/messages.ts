@@ -13,6 +13,7 @@ import { discoverMessages } from '../modules/discover/messages';
 import { listingMessages } from '../modules/listings/messages';
 import { publishMessages } from '../modules/publish/messages';
 import { inboxMessages } from '../modules/inbox/messages';
+import { officerMessages } from '../modules/officer/messages';
 
 const zh = {
   ...shellMessages['zh-CN'],
@@ -25,6 +26,7 @@ const zh = {
   ...listingMessages['zh-CN'],
   ...publishMessages['zh-CN'],
   ...inboxMessages['zh-CN'],
+  ...officerMessages['zh-CN'],
 };
 
 /** Any key of the UI dictionary. */
@@ -41,6 +43,7 @@ const en: Record<MessageKey, string> = {
   ...listingMessages.en,
   ...publishMessages.en,
   ...inboxMessages.en,
+  ...officerMessages.en,
 };
 
 /** The dictionary per language. */

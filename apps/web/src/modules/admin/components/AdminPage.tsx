@@ -5,11 +5,17 @@ import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useSession } from '../../auth/hooks/useSession';
 import { RegionBrowser } from '../../regions/components/RegionBrowser';
 import { RequireStaff } from '../../shell/components/Guards';
+import { ImportsTab } from '../../officer/components/ImportsTab';
+import { PublishModeTab } from '../../officer/components/PublishModeTab';
+import { ReviewTab } from '../../officer/components/ReviewTab';
 import { AuditTab } from './AuditTab';
 import { SmsOutboxTab } from './SmsOutboxTab';
 import { UsersTab } from './UsersTab';
 
-/** Staff console. Administrators see every tab; officers see regions and their region's audit log. */
+/**
+ * Staff console. Administrators see every tab; officers see the review queue, imports, publish mode,
+ * regions and their region's audit log.
+ */
 export function AdminPage() {
   return (
     <RequireStaff roles={['admin', 'officer']}>
@@ -26,6 +32,9 @@ function AdminContent() {
   const admin = hasRole('admin');
   const items = [
     ...(admin ? [{ key: 'users', label: t('admin.tab.users'), children: <UsersTab /> }] : []),
+    { key: 'review', label: t('admin.tab.review'), children: <ReviewTab /> },
+    { key: 'imports', label: t('admin.tab.imports'), children: <ImportsTab /> },
+    { key: 'publish-mode', label: t('admin.tab.publishMode'), children: <PublishModeTab /> },
     { key: 'regions', label: t('admin.tab.regions'), children: <RegionBrowser /> },
     { key: 'audit', label: t('admin.tab.audit'), children: <AuditTab /> },
     ...(admin ? [{ key: 'sms', label: t('admin.tab.sms'), children: <SmsOutboxTab /> }] : []),

@@ -1,8 +1,16 @@
-import { CompassOutlined, HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge } from 'antd';
+import {
+  CompassOutlined,
+  FormOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useT } from '../../../i18n/LocaleProvider';
 import type { MessageKey } from '../../../i18n/messages';
+import { useUnreadCount } from '../../inbox/hooks/useUnreadCount';
 
 interface Tab {
   path: string;
@@ -18,6 +26,12 @@ const TABS: Tab[] = [
     label: 'nav.discover',
     icon: <CompassOutlined />,
     match: (p) => p.startsWith('/discover'),
+  },
+  {
+    path: '/mine',
+    label: 'nav.publish',
+    icon: <FormOutlined />,
+    match: (p) => p === '/mine' || p.startsWith('/publish/'),
   },
   {
     path: '/messages',
@@ -37,10 +51,11 @@ const TABS: Tab[] = [
   },
 ];
 
-/** Phone navigation: four thumb-reachable tabs fixed at the bottom, clear of the home indicator. */
+/** Phone navigation: five thumb-reachable tabs fixed at the bottom, clear of the home indicator. */
 export function BottomTabBar() {
   const t = useT();
   const { pathname } = useLocation();
+  const { unread } = useUnreadCount();
   return (
     <nav className="tab-bar" aria-label="main" data-testid="tab-bar">
       {TABS.map((tab) => {
@@ -51,8 +66,17 @@ export function BottomTabBar() {
             to={tab.path}
             className={active ? 'tab-bar-item active' : 'tab-bar-item'}
             aria-current={active ? 'page' : undefined}
+            data-testid={`tab-${tab.path === '/' ? 'home' : tab.path.slice(1)}`}
           >
-            <span className="tab-bar-icon">{tab.icon}</span>
+            <span className="tab-bar-icon">
+              {tab.path === '/messages' ? (
+                <Badge count={unread} size="small" offset={[4, 0]} data-testid="unread-badge">
+                  {tab.icon}
+                </Badge>
+              ) : (
+                tab.icon
+              )}
+            </span>
             <span className="tab-bar-label">{t(tab.label)}</span>
           </Link>
         );

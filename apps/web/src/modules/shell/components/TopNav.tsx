@@ -1,8 +1,9 @@
-import { Avatar, Button, Dropdown, Space } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Space } from 'antd';
 import { LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../../i18n/LocaleProvider';
 import { isStaff, useSession } from '../../auth/hooks/useSession';
+import { useUnreadCount } from '../../inbox/hooks/useUnreadCount';
 import { useNavItems } from '../hooks/useNavItems';
 import { BrandLogo } from './BrandLogo';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -14,6 +15,7 @@ export function TopNav() {
   const navigate = useNavigate();
   const { user, signOut } = useSession();
   const items = useNavItems();
+  const { unread } = useUnreadCount();
 
   const userMenu = {
     items: [
@@ -43,7 +45,13 @@ export function TopNav() {
               to={item.path}
               className={item.match(pathname) ? 'top-nav-link active' : 'top-nav-link'}
             >
-              {t(item.label)}
+              {item.path === '/messages' ? (
+                <Badge count={unread} size="small" offset={[8, -4]} data-testid="unread-badge">
+                  {t(item.label)}
+                </Badge>
+              ) : (
+                t(item.label)
+              )}
             </Link>
           ))}
         </nav>

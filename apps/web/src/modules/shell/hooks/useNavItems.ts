@@ -15,8 +15,13 @@ export function useNavItems(): NavItem[] {
   const items: NavItem[] = [
     { path: '/', label: 'nav.home', match: (p) => p === '/' },
     { path: '/discover', label: 'nav.discover', match: (p) => p.startsWith('/discover') },
-    { path: '/messages', label: 'nav.messages', match: (p) => p.startsWith('/messages') },
   ];
+  if (user) {
+    items.push(
+      { path: '/mine', label: 'nav.mine', match: (p) => p === '/mine' || p.startsWith('/publish/') },
+      { path: '/messages', label: 'nav.messages', match: (p) => p.startsWith('/messages') },
+    );
+  }
   if (isStaff(user)) items.push({ path: '/admin', label: 'nav.admin', match: (p) => p.startsWith('/admin') });
   return items;
 }
