@@ -25,6 +25,9 @@ import { storedCriteria } from './matching.presenter.ts';
 import { engineFilter, kindsOf, metaFilter } from './search.logic.ts';
 import { MATCH_ALERT_TEMPLATE } from './matching.sms.ts';
 
+/** Newest publications per kind one run looks at (a bulk import of 100,000 rows stays cheap). */
+export const MAX_WINDOW_PER_KIND = 2000;
+
 /** Most matched entries listed in one notification's data. */
 export const MAX_ALERT_ITEMS = 20;
 
@@ -117,7 +120,7 @@ export async function runSavedSearchAlerts(deps: AlertDeps): Promise<AlertRunRep
     const source = catalogIndexRepository(deps.db);
     const window: IndexDoc[] = [];
     for (const kind of INDEX_KINDS)
-      window.push(...(await source.publishedBetween(kind as CatalogKind, since, until)));
+      window.push(...(await source.publishedBetween(kind as CatalogKind, since, until, MAX_WINDOW_PER_KIND)));
     let engine: ReturnType<typeof createMatchEngine> | null = null;
     if (window.length > 0) {
       engine = createMatchEngine();

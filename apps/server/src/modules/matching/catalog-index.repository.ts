@@ -5,7 +5,7 @@
  * reconciliation. Queries only.
  * @module
  */
-import { and, asc, eq, gt, inArray, lte, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, max, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { CatalogKind } from '@tianfu/contracts';
 import {
@@ -113,7 +113,7 @@ export function catalogIndexRepository(db: Db): CatalogSource & {
    * Published rows that became public in (since, until]: `published_at` for listings, creation
    * for profiles and enterprises (they have no review step).
    */
-  publishedBetween(kind: CatalogKind, since: Date, until: Date): Promise<IndexDoc[]>;
+  publishedBetween(kind: CatalogKind, since: Date, until: Date, limit: number): Promise<IndexDoc[]>;
 } {
   const orm = db.orm;
 
@@ -307,9 +307,24 @@ export function catalogIndexRepository(db: Db): CatalogSource & {
       const t = TABLES[kind];
       return docs(kind, and(t.published, inArray(t.id, [...ids])));
     },
-    publishedBetween(kind, since, until) {
+    async publishedBetween(kind, since, until, limit) {
       const t = TABLES[kind];
-      return docs(kind, and(t.published, gt(t.publishedAt, since), lte(t.publishedAt, until)));
+      // The newest `limit` ids first (a bulk import must not turn one alert run into a rebuild).
+      const recent = (await orm
+        .select({ id: t.id })
+        .from(t.table)
+        .where(and(t.published, gt(t.publishedAt, since), lte(t.publishedAt, until)))
+        .orderBy(desc(t.publishedAt))
+        .limit(limit)) as { id: string }[];
+      return recent.length
+        ? docs(
+            kind,
+            inArray(
+              t.id,
+              recent.map((r) => r.id),
+            ),
+          )
+        : [];
     },
     anyByIds(kind, ids) {
       if (ids.length === 0) return Promise.resolve([]);
