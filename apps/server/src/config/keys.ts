@@ -258,6 +258,24 @@ export const CONFIG_KEYS = {
     'Committed batches up to this many changed rows notify the match index row by row; larger ones make it refresh.',
   ),
   EXPORT_MAX_ROWS: key('Imports', int(1), '500000', 'Most rows one export file may hold.'),
+  CATALOG_PUBLISH_MODE: key(
+    'Catalog',
+    z.enum(['auto', 'review']),
+    'auto',
+    'Default publish mode of submitted capabilities, results and needs where no region (or ancestor) has its own setting: `auto` publishes at once, `review` waits for an officer of the region.',
+  ),
+  CATALOG_SENSITIVE_WORDS_FILE: key(
+    'Catalog',
+    optionalString,
+    undefined,
+    'Extra sensitive-word list (UTF-8, one word per line, `#` comments) checked on top of the project list when a listing is submitted.',
+  ),
+  CATALOG_LISTING_TTL_DAYS: key(
+    'Catalog',
+    int(0, 3650),
+    '365',
+    'Days a published listing stays up before the expiry job marks it expired (`0` = never); needs also expire after their deadline.',
+  ),
 } satisfies Record<string, ConfigKey>;
 
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

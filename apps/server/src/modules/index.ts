@@ -41,6 +41,8 @@ import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuthJobs } from './auth/auth.jobs.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { profilesRoutes } from './profiles/profiles.routes.ts';
+import { listingsRoutes } from './listings/listings.routes.ts';
+import { registerListingsJobs } from './listings/listings.jobs.ts';
 import { matchingPlugin } from './matching/matching.plugin.ts';
 import { registerMatchingJobs } from './matching/matching.jobs.ts';
 
@@ -66,6 +68,7 @@ export const featureModules: FeatureModule[] = [
   { name: 'sms-outbox', plugin: smsOutboxRoutes },
   { name: 'imports', plugin: importsRoutes },
   { name: 'profiles', plugin: profilesRoutes },
+  { name: 'listings', plugin: listingsRoutes },
   // After profiles and listings: search, recommendations, saved searches, notifications, and the
   // catalog index every API node keeps (global so `app.catalogIndex` reaches imports).
   { name: 'matching', plugin: matchingPlugin, global: true },
@@ -76,5 +79,6 @@ export const featureJobs: JobRegistration[] = [
   registerAuditJobs,
   registerSmsJobs,
   registerAuthJobs,
+  registerListingsJobs,
   registerMatchingJobs,
 ];
