@@ -15,11 +15,11 @@
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { createMatchEngine } from '@tianfu/match';
+import type { MatchEngine } from '@tianfu/match';
 import type { CatalogKind } from '@tianfu/contracts';
 import { notifications, savedSearches, users, type Db } from '@tianfu/db';
 import type { SmsSender } from '../sms/sms.types.ts';
-import { INDEX_KINDS, type IndexDoc } from './catalog-index.ts';
+import { createCatalogEngine, INDEX_KINDS, type IndexDoc } from './catalog-index.ts';
 import { catalogIndexRepository } from './catalog-index.repository.ts';
 import { storedCriteria } from './matching.presenter.ts';
 import { engineFilter, kindsOf, metaFilter } from './search.logic.ts';
@@ -44,13 +44,15 @@ export interface AlertDeps {
   logger: Pick<Logger, 'info' | 'warn'>;
   sms?: SmsSender;
   now?: () => Date;
+  /** `MATCH_SEMANTIC_DIM`. */
+  semanticDim?: number;
 }
 
 /** Entries of the window that a saved search matches, best first. */
 function matchesOf(
   criteria: ReturnType<typeof storedCriteria>,
   window: IndexDoc[],
-  engine: ReturnType<typeof createMatchEngine> | null,
+  engine: MatchEngine | null,
   since: number,
   userId: string,
 ): IndexDoc[] {
@@ -121,9 +123,9 @@ export async function runSavedSearchAlerts(deps: AlertDeps): Promise<AlertRunRep
     const window: IndexDoc[] = [];
     for (const kind of INDEX_KINDS)
       window.push(...(await source.publishedBetween(kind as CatalogKind, since, until, MAX_WINDOW_PER_KIND)));
-    let engine: ReturnType<typeof createMatchEngine> | null = null;
+    let engine: MatchEngine | null = null;
     if (window.length > 0) {
-      engine = createMatchEngine();
+      engine = createCatalogEngine(deps.semanticDim);
       engine.upsertMany(window.map((d) => d.entity));
     }
     const key = (id: string) => `saved-search:${id}:${until.toISOString()}`;

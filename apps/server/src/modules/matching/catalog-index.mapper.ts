@@ -20,14 +20,7 @@ import {
 } from '@tianfu/db';
 import type { IndexDoc, IndexMeta, OwnerRef } from './catalog-index.ts';
 
-/** Field weights on top of the engine defaults (title ×2, keywords ×2, body ×1). */
-export const CATALOG_FIELD_WEIGHTS: Record<string, number> = {
-  skills: 2,
-  capabilities: 2,
-  affiliation: 0.5,
-  name: 1,
-  industry: 0.5,
-};
+export { CATALOG_FIELD_WEIGHTS } from './catalog-index.fields.ts';
 
 export type TeamRow = {
   id: string;

@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import { createMatchEngine, ExposureLedger, type MatchEngine, type MatchEntity } from '@tianfu/match';
 import type { CatalogKind } from '@tianfu/contracts';
 import type { CatalogChange, CatalogEntityType } from '../../events/catalog-events.ts';
+import { CATALOG_FIELD_WEIGHTS } from './catalog-index.fields.ts';
 
 /** Owner of a capability or result whose profile includes it. */
 export interface OwnerRef {
@@ -105,6 +106,19 @@ export interface CatalogIndexOptions {
   overlapSeconds?: number;
   /** Train the semantic model right after the rebuild (default true) so the first search is fast. */
   trainOnRebuild?: boolean;
+  /** Dimension of the engine's corpus-trained semantic model (0 = off); see `MATCH_SEMANTIC_DIM`. */
+  semanticDim?: number;
+}
+
+/**
+ * An engine configured for catalog entities (field weights of the mapper; semantic dimension
+ * from configuration, the engine's default when not given).
+ */
+export function createCatalogEngine(semanticDim?: number): MatchEngine {
+  return createMatchEngine({
+    fieldWeights: CATALOG_FIELD_WEIGHTS,
+    ...(semanticDim === undefined ? {} : { semanticDim }),
+  });
 }
 
 /** Every kind the index holds, in rebuild order (owners before what they own is not needed). */
@@ -132,7 +146,7 @@ export interface RebuildReport {
 
 /** The per-app index; see the module comment. */
 export class CatalogIndex {
-  readonly engine: MatchEngine = createMatchEngine();
+  readonly engine: MatchEngine;
   /** Exposure tally for re-ranking recommendations (position-discounted, slowly forgetting). */
   readonly ledger = new ExposureLedger({ halfLifeLists: 5000 });
   private readonly metas = new Map<string, IndexMeta>();
@@ -147,6 +161,7 @@ export class CatalogIndex {
   private readonly overlapMs: number;
 
   constructor(private readonly options: CatalogIndexOptions) {
+    this.engine = createCatalogEngine(options.semanticDim);
     this.source = options.source;
     this.logger = options.logger;
     this.batch = options.batchSize ?? 500;

@@ -11,7 +11,12 @@ export const SAVED_SEARCH_ALERTS_JOB = 'matching.saved-search-alerts';
 /** Registers the alert handler and its schedule. */
 export async function registerMatchingJobs(ctx: WorkerContext): Promise<void> {
   await ctx.jobs.work(SAVED_SEARCH_ALERTS_JOB, async () =>
-    runSavedSearchAlerts({ db: ctx.db, logger: ctx.logger, sms: ctx.sms }),
+    runSavedSearchAlerts({
+      db: ctx.db,
+      logger: ctx.logger,
+      sms: ctx.sms,
+      semanticDim: ctx.config.MATCH_SEMANTIC_DIM,
+    }),
   );
   await ctx.jobs.boss.schedule(SAVED_SEARCH_ALERTS_JOB, ctx.config.MATCH_ALERTS_CRON, {}, { tz: 'UTC' });
 }

@@ -31,6 +31,7 @@ export const matchingPlugin: FastifyPluginAsync = async (app) => {
     source: catalogIndexRepository(app.deps.db),
     logger: app.log,
     pollMs: app.config.MATCH_INDEX_POLL_MS,
+    semanticDim: app.config.MATCH_SEMANTIC_DIM,
   });
   app.decorate('catalogIndex', index);
   app.decorate('matchingOutcomeLog', outcomeFileLog(app.config.MATCH_OUTCOME_LOG_FILE));
