@@ -53,6 +53,8 @@ export interface CoreConfig {
   sigmaExponent: number;
   /** Count document frequency over units (documents) instead of entities. */
   idfUnits: boolean;
+  /** Entities above which the index takes its large-corpus form (default `LARGE_CORPUS`). */
+  largeCorpus?: number;
 }
 
 /**
@@ -82,6 +84,10 @@ export class IndexCore {
   /** Tokenizer options in force (bigrams switched off in large mode). */
   tok: TokenizeOptions;
   largeMode = false;
+  /** Whether the bigrams of entities indexed before large mode were removed (at training). */
+  bigramsDropped = false;
+  /** Set when statistics must be refreshed before the next query (see `upsert`). */
+  needsTrain = false;
 
   // ---- entities (slot = idx; removed slots stay until compaction) ----
   size = 0;
@@ -176,12 +182,27 @@ export class IndexCore {
   analyze(e: TextBearer, intern: boolean): { units: SparseVec[]; raw: TextUnit[] } {
     const raw = analyzeUnits(e, this.config.fieldWeights, this.tok);
     const units = raw.map((u) => {
-      const m = new Map<number, number>();
+      // (term id, position) packed in one float64 and sorted natively: ids ascending, no Map.
+      const keys = new Float64Array(u.tf.size);
+      const tfs = new Float64Array(u.tf.size);
+      let n = 0;
       for (const [term, tf] of u.tf) {
         const id = intern ? this.vocab.intern(term) : this.vocab.idOf(term);
-        if (id >= 0) m.set(id, tf);
+        if (id < 0) continue;
+        keys[n] = id * 2097152 + n;
+        tfs[n] = tf;
+        n++;
       }
-      return fromMap(m);
+      const sorted = keys.subarray(0, n).sort();
+      const t = new Int32Array(n);
+      const w = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        const k = sorted[i] as number;
+        const pos = k % 2097152;
+        t[i] = (k - pos) / 2097152;
+        w[i] = tfs[pos] as number;
+      }
+      return { t, w };
     });
     return { units, raw };
   }
@@ -341,27 +362,50 @@ export class IndexCore {
   /** Adds or replaces an entity. */
   upsert(entity: MatchEntity): void {
     if (this.byId.has(entity.id)) this.remove(entity.id);
+    if (!this.largeMode && this.alive >= (this.config.largeCorpus ?? LARGE_CORPUS)) {
+      // From here on the corpus is large: no bigrams for new entities and queries; the earlier
+      // entities lose theirs at the next training, which an index already in use gets at once.
+      this.largeMode = true;
+      this.tok = { ...this.tok, bigrams: false };
+      if (this.postingsBuilt) this.needsTrain = true;
+    }
     const { units, raw } = this.analyze(entity, true);
-    const aggMap = new Map<number, number>();
-    const fieldOf = new Map<number, number>();
     let length = 0;
-    units.forEach((u, ui) => {
-      const r = raw[ui] as TextUnit;
-      length += r.length;
-      for (let i = 0; i < u.t.length; i++) {
-        const t = u.t[i] as number;
-        const w = u.w[i] as number;
-        aggMap.set(t, (aggMap.get(t) ?? 0) + w);
-        if (!fieldOf.has(t)) fieldOf.set(t, this.fieldId(r.field.get(this.vocab.term(t)) ?? 'text'));
+    let agg: SparseVec;
+    let aggField: Uint8Array;
+    if (units.length === 1) {
+      // One unit (the common case at scale): it is its own aggregate, no merging maps.
+      agg = units[0] as SparseVec;
+      const r = raw[0] as TextUnit;
+      length = r.length;
+      aggField = new Uint8Array(agg.t.length);
+      for (let i = 0; i < agg.t.length; i++) {
+        const t = agg.t[i] as number;
+        aggField[i] = this.fieldId(r.field.get(this.vocab.term(t)) ?? 'text');
         this.vocab.dfUnit[t] = (this.vocab.dfUnit[t] as number) + 1;
+        this.vocab.dfEntity[t] = (this.vocab.dfEntity[t] as number) + 1;
       }
-    });
-    const agg = fromMap(aggMap);
-    const aggField = new Uint8Array(agg.t.length);
-    for (let i = 0; i < agg.t.length; i++) {
-      const t = agg.t[i] as number;
-      aggField[i] = fieldOf.get(t) ?? 0;
-      this.vocab.dfEntity[t] = (this.vocab.dfEntity[t] as number) + 1;
+    } else {
+      const aggMap = new Map<number, number>();
+      const fieldOf = new Map<number, number>();
+      units.forEach((u, ui) => {
+        const r = raw[ui] as TextUnit;
+        length += r.length;
+        for (let i = 0; i < u.t.length; i++) {
+          const t = u.t[i] as number;
+          const w = u.w[i] as number;
+          aggMap.set(t, (aggMap.get(t) ?? 0) + w);
+          if (!fieldOf.has(t)) fieldOf.set(t, this.fieldId(r.field.get(this.vocab.term(t)) ?? 'text'));
+          this.vocab.dfUnit[t] = (this.vocab.dfUnit[t] as number) + 1;
+        }
+      });
+      agg = fromMap(aggMap);
+      aggField = new Uint8Array(agg.t.length);
+      for (let i = 0; i < agg.t.length; i++) {
+        const t = agg.t[i] as number;
+        aggField[i] = fieldOf.get(t) ?? 0;
+        this.vocab.dfEntity[t] = (this.vocab.dfEntity[t] as number) + 1;
+      }
     }
     const idx = this.size++;
     this.ensureEntityCap(this.size);
@@ -627,11 +671,11 @@ export class IndexCore {
 
   /** Refreshes IDF, norms, postings and the semantic model on the current corpus. */
   train(): void {
-    if (!this.largeMode && this.alive > LARGE_CORPUS) {
-      this.largeMode = true;
-      this.tok = { ...this.tok, bigrams: false };
+    if (this.largeMode && !this.bigramsDropped) {
       this.compact(true);
+      this.bigramsDropped = true;
     } else if (this.dead > 0) this.compact();
+    this.needsTrain = false;
     this.refreshIdf();
     this.buildPostings();
     for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.computeNorm(idx);

@@ -31,6 +31,8 @@ export interface InternalOptions extends MatchEngineOptions {
   searchMode?: boolean;
   sigmaExponent?: number;
   idfUnits?: boolean;
+  /** Entities above which the index drops bigrams and quantises semantic vectors (tests lower it). */
+  largeCorpus?: number;
 }
 
 /** Default and maximum `top`. */
@@ -62,6 +64,7 @@ export function coreFor(options: InternalOptions): IndexCore {
     seed: options.seed ?? DEFAULT_SEMANTIC.seed,
     sigmaExponent: options.sigmaExponent ?? DEFAULT_SEMANTIC.sigmaExponent,
     idfUnits: options.idfUnits ?? false,
+    largeCorpus: options.largeCorpus,
   });
 }
 
@@ -75,7 +78,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
   const maxTop = options.maxTop ?? 1000;
 
   const ensureTrained = (): void => {
-    if (!core.postingsBuilt || core.alive > 2 * core.trainedSize + 100) core.train();
+    if (!core.postingsBuilt || core.needsTrain || core.alive > 2 * core.trainedSize + 100) core.train();
   };
 
   const search = (q: MatchQuery): MatchHit[] => {
@@ -92,10 +95,20 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     const exhaustive = q.exhaustive === true || core.alive <= cfg.exhaustiveBelow;
     // Kinds and the hard filter as typed-array checks; exclusions and conflicts at admission.
     const ok = compileFilter(core, q.kinds, q.filter);
-    const admit = (idx: number): boolean => {
-      const e = core.slim[idx];
-      return e !== undefined && admissible(q, e, exclude);
-    };
+    // Excluded ids resolve to entity slots once; only conflict checks need the entity itself.
+    const excludedIdx = new Set<number>();
+    for (const id of exclude) {
+      const idx = core.byId.get(id);
+      if (idx !== undefined) excludedIdx.add(idx);
+    }
+    const admit = q.requester
+      ? (idx: number): boolean => {
+          const e = core.slim[idx];
+          return e !== undefined && admissible(q, e, exclude);
+        }
+      : excludedIdx.size > 0
+        ? (idx: number): boolean => !excludedIdx.has(idx)
+        : undefined;
     const limit = Math.max(cfg.candidates, top * 5);
     const accd = accumulate(
       core,
@@ -118,14 +131,14 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           pool = accd.touched;
           n = accd.n;
         }
-        const sel = topIdx(pool, n, lexOf, core.alive, admit);
+        const sel = topIdx(pool, n, accd.acc, core.alive, admit);
         cands = Array.from(sel.idx, (idx) => core.rec(idx) as EntityRecord);
         const lex = new Float32Array(core.size);
         sel.idx.forEach((idx) => (lex[idx] = accd.acc[idx] as number));
         lexOf = (idx) => lex[idx] as number;
       } else {
         // Best partial scores first, then the exact lexical cosine of those from the forward index.
-        const wide = topIdx(accd.touched, accd.n, lexOf, accd.pruned ? limit * 4 : limit, admit);
+        const wide = topIdx(accd.touched, accd.n, accd.acc, accd.pruned ? limit * 4 : limit, admit);
         if (accd.pruned) {
           const exact = new Map<number, number>();
           for (const idx of wide.idx) exact.set(idx, exactLexical(core, pq.aggVec, idx));

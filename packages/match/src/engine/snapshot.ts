@@ -40,6 +40,7 @@ const pad8 = (n: number): number => (8 - (n % 8)) % 8;
 
 /** Writes a snapshot of the (trained) core to `path` atomically (temp file + rename). */
 export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, path: string): void {
+  if (core.needsTrain || (core.largeMode && !core.bigramsDropped)) core.train();
   if (core.dead > 0) core.compact();
   if (core.dead > 0 || core.deltaN > 0 || !core.postingsBuilt) core.buildPostings();
   const n = core.size;
@@ -236,7 +237,10 @@ export function readSnapshotFile(
   core.dead = 0;
   core.unitCount = header.unitCount;
   core.largeMode = header.largeMode;
-  if (header.largeMode) core.tok = { ...core.tok, bigrams: false };
+  if (header.largeMode) {
+    core.tok = { ...core.tok, bigrams: false };
+    core.bigramsDropped = true;
+  }
   core.live = new Uint8Array(n).fill(1);
   core.slim = new Array<MatchEntity | undefined>(n);
   for (let i = 0, start = 0; i < n; i++) {

@@ -58,30 +58,10 @@ export function accumulate(
   const pOff = core.pOff;
   const pDoc = core.pDoc;
   const pImp = core.pImp;
-  const add = (d: number, x: number): void => {
-    if (seen[d] === 0) {
-      if (!ok(d)) {
-        seen[d] = 2;
-        return;
-      }
-      seen[d] = 1;
-      if (n === touched.length) {
-        const b = new Int32Array(n * 2);
-        b.set(touched);
-        touched = b;
-      }
-      touched[n++] = d;
-    } else if (seen[d] === 2) return;
-    acc[d] = (acc[d] as number) + x;
-  };
-  // Entities rejected by the filter are remembered (seen = 2) so they are tested once; their
-  // ids are collected to reset the scratch array.
-  const rejected: number[] = [];
-  const addTracked = (d: number, x: number): void => {
-    const before = seen[d];
-    add(d, x);
-    if (before === 0 && seen[d] === 2) rejected.push(d);
-  };
+  // seen: 0 unseen, 1 admissible (in `touched`), 2 rejected by the filter (tested once; the ids
+  // are kept to reset the scratch array).
+  let rejected = new Int32Array(1024);
+  let nr = 0;
   for (const i of order) {
     const t = aggVec.t[i] as number;
     const len = core.postingCount(t);
@@ -91,14 +71,47 @@ export function accumulate(
       continue;
     }
     const qw = (aggVec.w[i] as number) * core.idf(t);
-    if (t + 1 < pOff.length) {
-      const end = pOff[t + 1] as number;
-      for (let j = pOff[t] as number; j < end; j++) addTracked(pDoc[j] as number, qw * (pImp[j] as number));
-    }
+    const base = t + 1 < pOff.length;
     const d = core.delta.get(t);
-    if (d) for (let j = 0; j < d.length; j += 2) addTracked(d[j] as number, qw * (d[j + 1] as number));
+    const from = base ? (pOff[t] as number) : 0;
+    const to = base ? (pOff[t + 1] as number) : 0;
+    const total = to - from + (d ? d.length >> 1 : 0);
+    for (let j = 0; j < total; j++) {
+      let doc: number;
+      let x: number;
+      if (from + j < to) {
+        doc = pDoc[from + j] as number;
+        x = qw * (pImp[from + j] as number);
+      } else {
+        const k = (from + j - to) << 1;
+        doc = (d as number[])[k] as number;
+        x = qw * ((d as number[])[k + 1] as number);
+      }
+      const sv = seen[doc];
+      if (sv === 1) acc[doc] = (acc[doc] as number) + x;
+      else if (sv === 0) {
+        if (ok(doc)) {
+          seen[doc] = 1;
+          if (n === touched.length) {
+            const b = new Int32Array(n * 2);
+            b.set(touched);
+            touched = b;
+          }
+          touched[n++] = doc;
+          acc[doc] = x;
+        } else {
+          seen[doc] = 2;
+          if (nr === rejected.length) {
+            const b = new Int32Array(nr * 2);
+            b.set(rejected);
+            rejected = b;
+          }
+          rejected[nr++] = doc;
+        }
+      }
+    }
   }
-  for (const d of rejected) seen[d] = 0;
+  for (let j = 0; j < nr; j++) seen[rejected[j] as number] = 0;
   for (let j = 0; j < n; j++) {
     const d = touched[j] as number;
     acc[d] = (acc[d] as number) / (core.docNorm[d] as number);
@@ -144,10 +157,12 @@ export function exactLexical(core: IndexCore, aggVec: SparseVec, idx: number): n
 export function topIdx(
   pool: ArrayLike<number>,
   n: number,
-  score: (idx: number) => number,
+  score: Float32Array | ((idx: number) => number),
   limit: number,
-  admit: (idx: number) => boolean = () => true,
+  admit?: (idx: number) => boolean,
 ): { idx: Int32Array; score: Float32Array } {
+  const arr = typeof score === 'function' ? undefined : score;
+  const fn = typeof score === 'function' ? score : undefined;
   const hi = new Int32Array(Math.max(0, Math.min(limit, n)));
   const hs = new Float64Array(hi.length);
   let size = 0;
@@ -178,12 +193,12 @@ export function topIdx(
   if (hi.length > 0)
     for (let k = 0; k < n; k++) {
       const idx = pool[k] as number;
-      const s = score(idx);
+      const s = arr ? (arr[idx] as number) : (fn as (i: number) => number)(idx);
       if (size === hi.length) {
         const ws = hs[0] as number;
         if (s < ws || (s === ws && idx > (hi[0] as number))) continue;
       }
-      if (!admit(idx)) continue;
+      if (admit && !admit(idx)) continue;
       if (size < hi.length) {
         hi[size] = idx;
         hs[size] = s;

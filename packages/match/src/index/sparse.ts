@@ -16,10 +16,13 @@ export const EMPTY_VEC: SparseVec = { t: new Int32Array(0), w: new Float32Array(
 
 /** Builds a sorted sparse vector from a term → weight map. */
 export function fromMap(map: Map<number, number>): SparseVec {
-  const ids = [...map.keys()].sort((a, b) => a - b);
-  const t = new Int32Array(ids);
-  const w = new Float32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) w[i] = map.get(ids[i] as number) ?? 0;
+  // A typed array sorts numerically and natively (no comparator calls).
+  const t = new Int32Array(map.size);
+  let i = 0;
+  for (const k of map.keys()) t[i++] = k;
+  t.sort();
+  const w = new Float32Array(t.length);
+  for (let j = 0; j < t.length; j++) w[j] = map.get(t[j] as number) ?? 0;
   return { t, w };
 }
 
