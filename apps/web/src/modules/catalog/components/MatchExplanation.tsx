@@ -27,7 +27,7 @@ export function reasonKey(reason: MatchReasonView): MessageKey {
   return (KNOWN_REASONS.has(reason.code) ? `reason.${reason.code}` : 'reason.other') as MessageKey;
 }
 
-/** Distinct matched terms, heaviest first. */
+/** Distinct matched terms, heaviest first (all of them: the highlighter needs every piece). */
 export function matchedTerms(explanation: MatchExplanationView | null | undefined): string[] {
   if (!explanation) return [];
   const weight = new Map<string, number>();
@@ -35,11 +35,19 @@ export function matchedTerms(explanation: MatchExplanationView | null | undefine
   return [...weight.entries()].sort((a, b) => b[1] - a[1]).map(([term]) => term);
 }
 
+/**
+ * The terms worth showing as a list: a term inside a longer matched term (`猕猴` in `猕猴桃`) adds
+ * nothing, so it is left out.
+ */
+export function displayTerms(terms: readonly string[]): string[] {
+  return terms.filter((term) => !terms.some((other) => other !== term && other.includes(term)));
+}
+
 /** Reasons as tags and the matched terms, under a result card or a recommendation. */
 export function MatchExplanation({ explanation }: { explanation: MatchExplanationView | null | undefined }) {
   const t = useT();
   if (!explanation) return null;
-  const terms = matchedTerms(explanation).slice(0, 8);
+  const terms = displayTerms(matchedTerms(explanation)).slice(0, 8);
   const seen = new Set<string>();
   const reasons = explanation.reasons.filter((r) => {
     const key = reasonKey(r);

@@ -1,4 +1,4 @@
-import { Card, Empty, Segmented, Skeleton, Tag } from 'antd';
+import { Button, Card, Empty, Segmented, Skeleton, Tag } from 'antd';
 import { BulbOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import type { MatchList, NeedMatchKind, SupplyMatchKind, SupplySubject } from '@tianfu/contracts';
@@ -12,6 +12,9 @@ import { LoadError } from '../../shell/components/LoadError';
 
 type Subject = { kind: 'need'; id: string } | { kind: SupplySubject; id: string };
 
+/** Shown before "more": a short list keeps the reasons readable, the rest is one tap away. */
+const FIRST = 5;
+
 const NEED_KINDS: NeedMatchKind[] = ['scientist', 'team', 'capability', 'result'];
 const SUPPLY_KINDS: SupplyMatchKind[] = ['need', 'enterprise'];
 
@@ -24,6 +27,7 @@ export function Recommendations({ subject }: { subject: Subject }) {
   const kinds: (NeedMatchKind | SupplyMatchKind)[] = subject.kind === 'need' ? NEED_KINDS : SUPPLY_KINDS;
   const [kind, setKind] = useState(kinds[0]!);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [expanded, setExpanded] = useState(false);
   const matches = useRemote<MatchList>(
     (signal) =>
       subject.kind === 'need'
@@ -47,7 +51,10 @@ export function Recommendations({ subject }: { subject: Subject }) {
       <Segmented
         block
         value={kind}
-        onChange={(v) => setKind(v)}
+        onChange={(v) => {
+          setKind(v);
+          setExpanded(false);
+        }}
         options={kinds.map((k) => ({
           value: k,
           label: <span data-testid={`rec-kind-${k}`}>{t(`rec.kind.${k}` as MessageKey)}</span>,
@@ -62,7 +69,7 @@ export function Recommendations({ subject }: { subject: Subject }) {
         <Empty description={t('rec.empty')} />
       ) : (
         <div className="result-list" data-testid="recommendation-list">
-          {items.map((m) => (
+          {(expanded ? items : items.slice(0, FIRST)).map((m) => (
             <CatalogCardView
               key={m.id}
               card={m}
@@ -82,6 +89,11 @@ export function Recommendations({ subject }: { subject: Subject }) {
             />
           ))}
         </div>
+      )}
+      {!expanded && items.length > FIRST && (
+        <Button block className="rec-more" onClick={() => setExpanded(true)} data-testid="rec-more">
+          {t('rec.more', { n: items.length - FIRST })}
+        </Button>
       )}
       {matches.data && matches.data.excluded.count > 0 && (
         <p className="muted-small rec-excluded">{t('rec.excluded', { n: matches.data.excluded.count })}</p>

@@ -11,6 +11,7 @@ import {
 } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { useRemote } from '../../../lib/hooks/useRemote';
+import { useSession } from '../../auth/hooks/useSession';
 import { createCapability, getCapability, updateCapability } from '../../catalog/api/listingsApi';
 import { DisciplineSelect, IndustrySelect } from '../../catalog/components/TaxonomySelect';
 import { RegionCascader } from '../../regions/components/RegionCascader';
@@ -54,6 +55,7 @@ const toForm = (c: CapabilityDetail): CapabilityForm => ({
 export function CapabilityEditorPage() {
   const { id } = useParams();
   const t = useT();
+  const { user } = useSession();
   const [form] = Form.useForm<CapabilityForm>();
   const existing = useRemote((signal) => (id ? getCapability(id, signal) : Promise.resolve(null)), [id]);
   const ownerType = Form.useWatch('ownerType', form);
@@ -105,6 +107,7 @@ export function CapabilityEditorPage() {
         layout="vertical"
         requiredMark="optional"
         initialValues={{
+          regionCode: user?.regionCode ?? undefined,
           ownerType: 'scientist',
           deliveryMode: 'hybrid',
           priceType: 'negotiable',

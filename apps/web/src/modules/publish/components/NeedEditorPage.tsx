@@ -6,6 +6,7 @@ import { NEED_KINDS, type NeedDetail, type NeedKind } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
+import { useSession } from '../../auth/hooks/useSession';
 import { listMyOrganizations } from '../../catalog/api/catalogApi';
 import { createNeed, getNeed, updateNeed } from '../../catalog/api/listingsApi';
 import { DisciplineSelect, IndustrySelect } from '../../catalog/components/TaxonomySelect';
@@ -51,6 +52,7 @@ const toForm = (n: NeedDetail): NeedForm => ({
 export function NeedEditorPage() {
   const { id } = useParams();
   const t = useT();
+  const { user } = useSession();
   const phone = useScreenSize() === 'phone';
   const [form] = Form.useForm<NeedForm>();
   const existing = useRemote((signal) => (id ? getNeed(id, signal) : Promise.resolve(null)), [id]);
@@ -139,6 +141,7 @@ export function NeedEditorPage() {
         layout="vertical"
         requiredMark="optional"
         initialValues={{
+          regionCode: user?.regionCode ?? undefined,
           kind: 'rd_problem',
           confidential: false,
           keywords: [],
@@ -177,6 +180,7 @@ export function NeedEditorPage() {
         </Form.Item>
         <Form.Item
           name="summary"
+          className="with-count"
           label={t('pub.summary')}
           extra={t('pub.summaryHelp')}
           rules={[{ required: true, min: 10, max: 500 }]}
@@ -185,6 +189,7 @@ export function NeedEditorPage() {
         </Form.Item>
         <Form.Item
           name="description"
+          className="with-count"
           label={t('pub.needDescription')}
           extra={t('pub.needDescriptionHelp')}
           rules={[{ required: true, min: 10, max: 5000 }]}

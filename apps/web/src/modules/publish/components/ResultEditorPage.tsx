@@ -14,6 +14,7 @@ import {
 } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { useRemote } from '../../../lib/hooks/useRemote';
+import { useSession } from '../../auth/hooks/useSession';
 import { createResult, getResult, updateResult } from '../../catalog/api/listingsApi';
 import { DisciplineSelect, IndustrySelect } from '../../catalog/components/TaxonomySelect';
 import { RegionCascader } from '../../regions/components/RegionCascader';
@@ -63,6 +64,7 @@ const TRL_MARKS = Object.fromEntries([1, 3, 5, 7, 9].map((n) => [n, String(n)]))
 export function ResultEditorPage() {
   const { id } = useParams();
   const t = useT();
+  const { user } = useSession();
   const [form] = Form.useForm<ResultForm>();
   const existing = useRemote((signal) => (id ? getResult(id, signal) : Promise.resolve(null)), [id]);
   const ownerType = Form.useWatch('ownerType', form);
@@ -116,6 +118,7 @@ export function ResultEditorPage() {
         layout="vertical"
         requiredMark="optional"
         initialValues={{
+          regionCode: user?.regionCode ?? undefined,
           ownerType: 'scientist',
           maturity: 5,
           ip: [],

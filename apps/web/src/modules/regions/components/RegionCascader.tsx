@@ -112,7 +112,7 @@ export function RegionCascader({
       changeOnSelect
       id={id}
       data-testid={testId}
-      placeholder={placeholder ?? t('profile.regionPlaceholder')}
+      placeholder={placeholder ?? (rootCode ? t('catalog.pickRegion') : t('profile.regionPlaceholder'))}
       allowClear
       onChange={(codes) => {
         const list = (codes ?? []) as string[];
