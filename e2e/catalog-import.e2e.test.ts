@@ -133,7 +133,9 @@ describe.each(['desktop', 'phone'] as const)('officer import at %s size', (viewp
     await snap(page, viewport, 'import-03-committed');
 
     // The imported people are in the public catalog, the refused one is not.
-    const list = await page.request.get(`${baseUrl}/api/scientists?q=${encodeURIComponent(ruralName(viewport))}`);
+    const list = await page.request.get(
+      `${baseUrl}/api/scientists?q=${encodeURIComponent(ruralName(viewport))}`,
+    );
     expect(list.ok()).toBe(true);
     const body = (await list.json()) as { items: { name: string; regionCode: string }[] };
     expect(body.items.some((s) => s.name === ruralName(viewport) && s.regionCode === '511702')).toBe(true);
