@@ -91,6 +91,25 @@ describeEachDb('listings API', (getDb) => {
         .orderBy(asc(listingStatusEvents.at), asc(listingStatusEvents.id))
     ).map((e) => `${e.fromStatus ?? '∅'}→${e.toStatus}${e.reason ? `(${e.reason})` : ''}`);
 
+  it('lists every listings route in the OpenAPI document', async () => {
+    const doc = (await req('GET', '/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    for (const base of ['/api/capabilities', '/api/results', '/api/needs']) {
+      expect(Object.keys(doc.paths[base] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
+      expect(Object.keys(doc.paths[`${base}/{id}`] ?? {})).toEqual(expect.arrayContaining(['get', 'patch']));
+      expect(doc.paths[`${base}/{id}/submit`]).toHaveProperty('post');
+      expect(doc.paths[`${base}/{id}/close`]).toHaveProperty('post');
+    }
+    expect(doc.paths['/api/needs/{id}/nda']).toHaveProperty('post');
+    expect(doc.paths['/api/mine/listings']).toHaveProperty('get');
+    expect(doc.paths['/api/review/queue']).toHaveProperty('get');
+    expect(doc.paths['/api/review/{type}/{id}']).toHaveProperty('post');
+    expect(Object.keys(doc.paths['/api/region-settings/{code}'] ?? {})).toEqual(
+      expect.arrayContaining(['get', 'put']),
+    );
+  });
+
   describe('capability life cycle (auto publish)', () => {
     let id: string;
 
