@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs.ts';
 import { usccCheckChar } from '@tianfu/contracts';
 import {
   auditLog,
@@ -206,6 +206,10 @@ describeEachDb('bulk import and export', (getDb) => {
       { title: '猕猴桃溃疡病研究进展', journal: '植物保护', year: 2021 },
       { title: '果园病害绿色防控', journal: '四川农业科技', year: 2023 },
     ]);
+
+    // The match index hears about the committed rows (catalog events for a small batch).
+    await t.app.catalogIndex.idle();
+    expect(t.app.catalogIndex.meta(one!.id)?.kind).toBe('scientist');
 
     const again = await chengdu.client.post(`/api/imports/${batch.id}/commit`, { mode: 'valid_only' });
     expect(again.statusCode).toBe(409);

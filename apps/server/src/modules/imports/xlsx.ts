@@ -5,7 +5,8 @@
  * @module
  */
 import { Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs.ts';
+import type * as ExcelTypes from 'exceljs';
 
 /** A file that is not a readable .xlsx workbook. */
 export class XlsxFormatError extends Error {
@@ -55,7 +56,7 @@ export async function* readXlsxRows(bytes: Buffer): AsyncGenerator<{ fields: str
   });
   try {
     for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of sheet as AsyncIterable<ExcelTypes.Row>) {
         const values = row.values as unknown[];
         const fields: string[] = [];
         let any = false;
@@ -90,8 +91,8 @@ export type CellValue = string | number | null;
  * added, so memory stays flat whatever the row count.
  */
 export class XlsxStreamWriter {
-  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
-  private sheet: ExcelJS.Worksheet | undefined;
+  private readonly wb: ExcelTypes.stream.xlsx.WorkbookWriter;
+  private sheet: ExcelTypes.Worksheet | undefined;
 
   constructor(out: Writable) {
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({
