@@ -128,6 +128,8 @@ export const CapabilityListQuery = PaginationQuery.extend({
   scientistId: CatalogId.optional(),
   teamId: CatalogId.optional(),
   orgId: CatalogId.optional(),
+  /** Other than `published`: only the caller's own listings (officers: their regions'); needs sign-in. */
+  status: ListingStatus.optional(),
   sort: z.enum(['updated', 'price']).default('updated'),
 });
 export type CapabilityListQuery = z.infer<typeof CapabilityListQuery>;

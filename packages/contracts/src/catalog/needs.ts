@@ -143,6 +143,8 @@ export const NeedListQuery = PaginationQuery.extend({
   industry: industryCode.optional(),
   budgetMin: z.coerce.number().int().min(0).optional(),
   orgId: CatalogId.optional(),
+  /** Other than `published`: only the caller's own listings (officers: their regions'); needs sign-in. */
+  status: ListingStatus.optional(),
   sort: z.enum(['updated', 'deadline', 'budget']).default('updated'),
 });
 export type NeedListQuery = z.infer<typeof NeedListQuery>;

@@ -144,6 +144,8 @@ export const ResearchResultListQuery = PaginationQuery.extend({
   scientistId: CatalogId.optional(),
   teamId: CatalogId.optional(),
   orgId: CatalogId.optional(),
+  /** Other than `published`: only the caller's own listings (officers: their regions'); needs sign-in. */
+  status: ListingStatus.optional(),
   sort: z.enum(['updated', 'maturity', 'price']).default('updated'),
 });
 export type ResearchResultListQuery = z.infer<typeof ResearchResultListQuery>;

@@ -312,6 +312,15 @@ describeEachDb('listings API', (getDb) => {
       expect(mine.items).toEqual([
         expect.objectContaining({ id, status: 'rejected', rejectionReason: '请补充现场条件说明' }),
       ]);
+      const ids = async (actor: Actor | null) => {
+        const res = await req('GET', '/api/needs?status=rejected', actor);
+        return res.statusCode === 200 ? res.json().items.map((n: { id: string }) => n.id) : res.statusCode;
+      };
+      expect(await ids(entOwner)).toEqual([id]);
+      expect(await ids(chengduOfficer)).toEqual([id]);
+      expect(await ids(mianyangOfficer)).toEqual([]);
+      expect(await ids(stranger)).toEqual([]);
+      expect(await ids(null)).toBe(401);
       expect(
         (await req('GET', '/api/needs?pageSize=50')).json().items.map((n: { id: string }) => n.id),
       ).not.toContain(id);

@@ -61,15 +61,51 @@ function industryFilterCodes(code: string): string[] {
 }
 
 /** Filters shared by the three public lists. */
+/**
+ * Who a list is for: the public (published only), or a signed-in caller asking for another status
+ * (their own listings, plus those in their regions when they are officers; `prefixes` null = admin).
+ */
+export type ListAudience =
+  | { kind: 'public' }
+  | { kind: 'restricted'; status: ListingStatus; userId: string; prefixes: string[] | null };
+
+/** Rows the user owns (author, own profile, team led, organization administered). */
+function ownedBy(type: ListingType, userId: string): SQL {
+  const t = common(type);
+  const orgs = sql`${t.orgId} in (select org_id from org_members where user_id = ${userId} and role in ('owner', 'admin'))`;
+  if (type === 'need') return sql`(${t.authorId} = ${userId} or ${orgs})`;
+  return sql`(${t.authorId} = ${userId}
+    or ${t.scientistId} in (select id from scientist_profiles where user_id = ${userId})
+    or ${t.teamId} in (select id from teams where lead_id = ${userId})
+    or ${orgs})`;
+}
+
+function audienceFilter(type: ListingType, audience: ListAudience): SQL {
+  const t = common(type);
+  if (audience.kind === 'public') return sql`${t.status} = 'published'`;
+  const { prefixes } = audience;
+  const staff =
+    prefixes === null
+      ? sql`true`
+      : prefixes.length === 0
+        ? sql`false`
+        : sql`(${sql.join(
+            prefixes.map((p) => sql`${t.regionCode} like ${`${p}%`}`),
+            sql` or `,
+          )})`;
+  return sql`(${t.status} = ${audience.status} and (${ownedBy(type, audience.userId)} or ${staff}))`;
+}
+
 function commonFilters(
   type: ListingType,
   q: { q?: string; region?: string | null; discipline?: string; industry?: string },
   regionPrefix: string | null | undefined,
+  audience: ListAudience,
 ): SQL[] {
   const t = common(type);
   const text =
     type === 'result' ? results.abstract : type === 'need' ? needs.summary : capabilities.description;
-  const conds: SQL[] = [sql`${t.status} = 'published'`];
+  const conds: SQL[] = [audienceFilter(type, audience)];
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`;
     conds.push(
@@ -311,9 +347,10 @@ export function listingsRepository(db: Db) {
     async listCapabilities(
       q: CapabilityListQuery,
       regionPrefix: string | null | undefined,
+      audience: ListAudience = { kind: 'public' },
     ): Promise<Page<CapabilityRow>> {
       const t = capabilities;
-      const conds = commonFilters('capability', q, regionPrefix);
+      const conds = commonFilters('capability', q, regionPrefix, audience);
       if (q.deliveryMode) conds.push(eq(t.deliveryMode, q.deliveryMode));
       if (q.priceType) conds.push(eq(t.priceType, q.priceType));
       if (q.priceMax !== undefined) conds.push(sql`${t.price} <= ${q.priceMax}`);
@@ -340,9 +377,10 @@ export function listingsRepository(db: Db) {
     async listResults(
       q: ResearchResultListQuery,
       regionPrefix: string | null | undefined,
+      audience: ListAudience = { kind: 'public' },
     ): Promise<Page<ResultRow>> {
       const t = results;
-      const conds = commonFilters('result', q, regionPrefix);
+      const conds = commonFilters('result', q, regionPrefix, audience);
       if (q.maturityMin !== undefined) conds.push(sql`${t.maturity} >= ${q.maturityMin}`);
       if (q.maturityMax !== undefined) conds.push(sql`${t.maturity} <= ${q.maturityMax}`);
       if (q.transferMode) conds.push(sql`${q.transferMode} = any(${t.transferModes})`);
@@ -371,9 +409,13 @@ export function listingsRepository(db: Db) {
       return { rows, total: total?.n ?? 0 };
     },
 
-    async listNeeds(q: NeedListQuery, regionPrefix: string | null | undefined): Promise<Page<NeedRow>> {
+    async listNeeds(
+      q: NeedListQuery,
+      regionPrefix: string | null | undefined,
+      audience: ListAudience = { kind: 'public' },
+    ): Promise<Page<NeedRow>> {
       const t = needs;
-      const conds = commonFilters('need', q, regionPrefix);
+      const conds = commonFilters('need', q, regionPrefix, audience);
       if (q.kind) conds.push(eq(t.kind, q.kind));
       if (q.budgetMin !== undefined)
         conds.push(sql`coalesce(${t.budgetMax}, ${t.budgetMin}) >= ${q.budgetMin}`);

@@ -32,12 +32,14 @@ import {
   ResearchResultListResponse,
   ResearchResultPatch,
   ResearchResultResponse,
+  type ListingStatus,
   type ListingType,
 } from '@tianfu/contracts';
 import { regionPrefix } from '@tianfu/db';
 import { AppError } from '../../errors/app-error.ts';
 import { authorize, requireActor } from '../../policy/authorize.ts';
 import type { Actor } from '../../policy/actor.ts';
+import { regionScopeOf } from '../../policy/region-scope.ts';
 import './listings.errors.ts';
 import {
   canClose,
@@ -58,7 +60,7 @@ import {
   presentStatus,
   type OwnerNames,
 } from './listings.presenter.ts';
-import type { AnyListingRow, Page } from './listings.repository.ts';
+import type { AnyListingRow, ListAudience, Page } from './listings.repository.ts';
 import { listingsService, type ListingsService } from './listings.service.ts';
 import { registerReviewRoutes } from './review.routes.ts';
 import { loadSensitiveWords } from './sensitive-words.ts';
@@ -82,7 +84,12 @@ interface TypeSpec {
   listQuery: z.ZodType;
   listResponse: z.ZodType;
   response: z.ZodType;
-  list(svc: ListingsService, q: never, prefix: string | null | undefined): Promise<Page<AnyListingRow>>;
+  list(
+    svc: ListingsService,
+    q: never,
+    prefix: string | null | undefined,
+    audience: ListAudience,
+  ): Promise<Page<AnyListingRow>>;
   summary(row: never, names: OwnerNames): unknown;
 }
 
@@ -97,7 +104,7 @@ const SPECS: TypeSpec[] = [
     listQuery: CapabilityListQuery,
     listResponse: CapabilityListResponse,
     response: CapabilityResponse,
-    list: (svc, q: CapabilityListQuery, p) => svc.repo.listCapabilities(q, p),
+    list: (svc, q: CapabilityListQuery, p, a) => svc.repo.listCapabilities(q, p, a),
     summary: presentCapabilitySummary,
   },
   {
@@ -110,7 +117,7 @@ const SPECS: TypeSpec[] = [
     listQuery: ResearchResultListQuery,
     listResponse: ResearchResultListResponse,
     response: ResearchResultResponse,
-    list: (svc, q: ResearchResultListQuery, p) => svc.repo.listResults(q, p),
+    list: (svc, q: ResearchResultListQuery, p, a) => svc.repo.listResults(q, p, a),
     summary: presentResultSummary,
   },
   {
@@ -123,7 +130,7 @@ const SPECS: TypeSpec[] = [
     listQuery: NeedListQuery,
     listResponse: NeedListResponse,
     response: NeedResponse,
-    list: (svc, q: NeedListQuery, p) => svc.repo.listNeeds(q, p),
+    list: (svc, q: NeedListQuery, p, a) => svc.repo.listNeeds(q, p, a),
     summary: presentNeedSummary,
   },
 ];
@@ -195,15 +202,26 @@ function registerType(app: FastifyInstance, svc: ListingsService, spec: TypeSpec
     {
       schema: {
         tags,
-        summary: `Published ${label}s (filters, pagination)`,
+        summary: `Published ${label}s (filters, pagination); \`status\` other than published lists the caller's own (officers: their regions')`,
         querystring: spec.listQuery,
         response: { 200: spec.listResponse, 400: ErrorResponse },
       },
     },
     async (request) => {
-      const q = request.query as { region?: string; page: number; pageSize: number };
+      const q = request.query as { region?: string; status?: ListingStatus; page: number; pageSize: number };
       const prefix = q.region === undefined ? undefined : regionPrefix(q.region);
-      const page = await spec.list(svc, q as never, prefix);
+      let audience: ListAudience = { kind: 'public' };
+      if (q.status && q.status !== 'published') {
+        // Drafts, submitted, rejected…: only the caller's own, or their region's for officers.
+        const actor = await requireActor(request, `${type}.list`);
+        audience = {
+          kind: 'restricted',
+          status: q.status,
+          userId: actor.userId,
+          prefixes: regionScopeOf(actor),
+        };
+      }
+      const page = await spec.list(svc, q as never, prefix, audience);
       const names = await svc.repo.ownerNames(page.rows as never[]);
       return {
         items: page.rows.map((row) => spec.summary(row as never, names)),
