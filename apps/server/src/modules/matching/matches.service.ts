@@ -21,7 +21,7 @@ import { catalogIndexRepository } from './catalog-index.repository.ts';
 import { excludeConflicting, expandParty, summarizeExclusions, type CoiParty } from './coi.ts';
 import { matchingRepository, type OutcomeRow } from './matching.repository.ts';
 import type { MatchSubject } from './matching.policy.ts';
-import { presentExplanation } from './matching.presenter.ts';
+import { presentExplanation, queryWords } from './matching.presenter.ts';
 
 /** Kinds that have a `/matches` route. */
 export type SubjectKind = 'need' | 'scientist' | 'team' | 'capability' | 'result';
@@ -156,6 +156,18 @@ export function matchesService(deps: {
       kind,
       reranked.map((r) => r.hit.id),
     );
+    const q = subject.query;
+    const words = queryWords(
+      [
+        q.title,
+        q.text,
+        ...(q.keywords ?? []),
+        ...Object.values(q.fields ?? {}).flat(),
+        ...(q.docs ?? []).flatMap((d) => [d.title ?? '', d.text]),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
     const items = reranked
       .filter((r) => cards.has(r.hit.id))
       .map((r, i) => ({
@@ -164,7 +176,7 @@ export function matchesService(deps: {
         score: Math.round(r.hit.score * 1e4) / 1e4,
         recommended: r.recommended,
         capacity: r.capacity.status,
-        explanation: presentExplanation(r.hit.explanation),
+        explanation: presentExplanation(r.hit.explanation, words),
       }));
     // Exposure counts what was shown; nobody is shown a list nobody asked for.
     index.ledger.record(items.filter((i) => i.recommended).map((i) => i.id));

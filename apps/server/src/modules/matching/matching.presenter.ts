@@ -3,7 +3,7 @@
  * notifications (texts rendered in the reader's language). Never database rows.
  * @module
  */
-import type { MatchExplanation } from '@tianfu/match';
+import { canonicalTerm, displayTerm, tokenize, type MatchExplanation } from '@tianfu/match';
 import type {
   MatchExplanationView,
   NotificationView,
@@ -17,12 +17,34 @@ import { hasMessage, translate } from '../../i18n/messages.ts';
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 
-/** The engine's explanation as the API shows it. */
-export function presentExplanation(e: MatchExplanation): MatchExplanationView {
+/**
+ * The words of a query as the segmenter produces them (no character bigrams). The engine also
+ * matches on bigrams, which catch out-of-dictionary words but read as noise across a word
+ * boundary (`炉节` from 还原炉|节能); an explanation lists a bigram only when no word matched.
+ */
+export function queryWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of tokenize(text, { bigrams: false })) {
+    out.add(displayTerm(w));
+    out.add(displayTerm(canonicalTerm(w)));
+  }
+  return out;
+}
+
+/**
+ * The engine's explanation as the API shows it. With the query's words (see {@link queryWords}),
+ * matched terms that are not among them (boundary bigrams) are left out unless nothing else matched.
+ */
+export function presentExplanation(e: MatchExplanation, wordsOf?: Set<string>): MatchExplanationView {
   const parts: Record<string, number> = {};
   for (const [k, v] of Object.entries(e.parts)) if (Number.isFinite(v)) parts[k] = round(v);
+  const words = wordsOf ? e.terms.filter((t) => wordsOf.has(t.term)) : e.terms;
   return {
-    terms: e.terms.map((t) => ({ term: t.term, field: t.field, weight: round(t.weight) })),
+    terms: (words.length > 0 ? words : e.terms.slice(0, 3)).map((t) => ({
+      term: t.term,
+      field: t.field,
+      weight: round(t.weight),
+    })),
     reasons: e.reasons.map((r) => (r.params ? { code: r.code, params: { ...r.params } } : { code: r.code })),
     parts,
   };

@@ -7,7 +7,7 @@ import type { CatalogCard, CatalogKind, SearchHit, SearchPage, SearchQuery } fro
 import type { Db } from '@tianfu/db';
 import type { CatalogIndex } from './catalog-index.ts';
 import { matchingRepository } from './matching.repository.ts';
-import { presentExplanation } from './matching.presenter.ts';
+import { presentExplanation, queryWords } from './matching.presenter.ts';
 import { rankCatalog } from './search.logic.ts';
 
 /** Runs a catalog search. */
@@ -19,6 +19,7 @@ export async function searchCatalog(db: Db, index: CatalogIndex, query: SearchQu
   for (const item of ranked.items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item.id]);
   const cards = new Map<string, CatalogCard>();
   for (const [kind, ids] of byKind) for (const [id, card] of await repo.cards(kind, ids)) cards.set(id, card);
+  const words = criteria.text ? queryWords(criteria.text) : undefined;
   const items: SearchHit[] = [];
   for (const item of ranked.items) {
     const card = cards.get(item.id);
@@ -26,7 +27,7 @@ export async function searchCatalog(db: Db, index: CatalogIndex, query: SearchQu
     items.push({
       ...card,
       score: item.score === null ? null : Math.round(item.score * 1e4) / 1e4,
-      explanation: item.explanation ? presentExplanation(item.explanation) : null,
+      explanation: item.explanation ? presentExplanation(item.explanation, words) : null,
     });
   }
   return { items, page, pageSize, total: ranked.total, sort: ranked.sort };
