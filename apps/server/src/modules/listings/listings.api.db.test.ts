@@ -393,6 +393,18 @@ describeEachDb('listings API', (getDb) => {
     });
   });
 
+  it('checks sensitive words when a published listing is edited, keeping the old version', async () => {
+    const id = (
+      await req('POST', '/api/capabilities', scientist, capabilityBody({ regionCode: '5107' }))
+    ).json().id;
+    expect((await req('POST', `/api/capabilities/${id}/submit`, scientist)).json().status).toBe('published');
+    const res = await req('PATCH', `/api/capabilities/${id}`, scientist, { keywords: ['猕猴桃', '洗钱'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual({ keywords: '含有敏感词：洗钱' });
+    const [row] = await db.orm.select().from(capabilities).where(eq(capabilities.id, id));
+    expect(row).toMatchObject({ version: 1, status: 'published', keywords: ['猕猴桃', '病害防控'] });
+  });
+
   describe('confidential need and the NDA gate', () => {
     let id: string;
     beforeAll(async () => {
