@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eq, inArray, sql } from 'drizzle-orm';
+import pino from 'pino';
+import { scientistProfiles, type Db } from '@tianfu/db';
+import { describeEachDb } from '@tianfu/db/testing';
+import { CatalogIndex } from './catalog-index.ts';
+import { catalogIndexRepository } from './catalog-index.repository.ts';
+import { buildScientistProfile } from './matching.factories.ts';
+
+const quiet = pino({ level: 'silent' });
+
+describeEachDb('catalog index against the database', (getDb) => {
+  let db: Db;
+  let index: CatalogIndex;
+
+  beforeAll(async () => {
+    db = getDb();
+    await buildScientistProfile(db, { skills: ['水稻育种'] });
+    // Tiny batches so paging runs many rounds on a small table.
+    index = new CatalogIndex({
+      source: catalogIndexRepository(db),
+      logger: quiet,
+      pollMs: 0,
+      batchSize: 4,
+      semanticDim: 0,
+    });
+    const report = await index.rebuild();
+    expect(report.count).toBe(1);
+  });
+  afterAll(async () => {
+    await index.stop();
+  });
+
+  it('pages a bulk write that shares one updated_at without gaps', async () => {
+    // One statement: every row gets the same timestamp (as a bulk import does).
+    const rows = await db.orm
+      .insert(scientistProfiles)
+      .values(
+        Array.from({ length: 45 }, (_, i) => ({
+          name: `批量${i}`,
+          skills: [`茶叶加工${i}`, '名优绿茶'],
+          regionCode: '5118',
+          updatedAt: sql`now()`,
+        })),
+      )
+      .returning({ id: scientistProfiles.id });
+    await index.refresh();
+    expect(index.size).toBe(46);
+    for (const r of rows) expect(index.meta(r.id)?.kind).toBe('scientist');
+    const hits = index.engine.search({ text: '名优绿茶', kinds: ['scientist'], top: 100 });
+    expect(hits.length).toBe(45);
+  });
+
+  it('drops rows that stop being public, and rows deleted outright', async () => {
+    const some = [...index.allMeta()].filter((m) => m.regionCode === '5118').map((m) => m.id);
+    await db.orm
+      .update(scientistProfiles)
+      .set({ status: 'closed' })
+      .where(inArray(scientistProfiles.id, some.slice(0, 10)));
+    // A hard delete leaves no updated_at behind: the reconciliation in refresh() finds it.
+    await db.orm.delete(scientistProfiles).where(eq(scientistProfiles.id, some[10]!));
+    await index.refresh();
+    expect(index.size).toBe(46 - 11);
+    for (const id of some.slice(0, 11)) expect(index.meta(id)).toBeUndefined();
+  });
+});
