@@ -64,6 +64,9 @@ export interface CoreConfig {
  */
 export const LARGE_CORPUS = 50_000;
 
+/** Fixed-point scale of 16-bit postings impacts (log-tf ≤ 16 fits; resolution 2.4e-4). */
+export const IMPACT_SCALE = 4096;
+
 /** Text-bearing entity fields, kept in the byte arena instead of the slim entity. */
 const TEXT_KEYS = ['title', 'text', 'keywords', 'fields', 'docs'] as const;
 
@@ -138,7 +141,8 @@ export class IndexCore {
   // ---- postings ----
   pOff = new Int32Array(1);
   pDoc = new Int32Array(0);
-  pImp = new Float32Array(0);
+  /** Log-tf impacts; on large corpora 16-bit fixed point (× `IMPACT_SCALE`), else float32. */
+  pImp: Float32Array | Uint16Array = new Float32Array(0);
   postingsBuilt = false;
   /** Postings of entities added since the last build: term → [idx, impact, idx, impact…]. */
   delta = new Map<number, number[]>();
@@ -280,7 +284,7 @@ export class IndexCore {
     const units = this.unitsOf(idx);
     return {
       idx,
-      entity: this.slim[idx] as MatchEntity,
+      entity: this.slimOf(idx) as MatchEntity,
       units,
       agg: units.length === 1 ? (units[0] as SparseVec) : this.unitVec(a),
       aggField: this.fF.subarray(o, o + (this.uLen[a] as number)),
@@ -290,10 +294,67 @@ export class IndexCore {
     };
   }
 
-  /** The full entity (slim part + stored text). */
+  /**
+   * The entity without its text: the stored slim object, or — for entities whose non-text fields
+   * all live in the columns (id, kind, region, discipline / industry codes, verified, price) —
+   * rebuilt from the columns, so a million such profiles keep no JS object at all.
+   */
+  slimOf(idx: number): MatchEntity | undefined {
+    if (this.live[idx] !== 1) return undefined;
+    const stored = this.slim[idx];
+    if (stored) return stored;
+    const e: MatchEntity = { id: this.ids[idx] as string };
+    const kind = this.kinds.names[this.kindId[idx] as number];
+    if (kind) e.kind = kind;
+    const r = this.regionId[idx] as number;
+    if (r >= 0) e.region = this.regions.names[r];
+    const pool = this.codePool.data;
+    const codes = (off: number, n: number): string[] | undefined =>
+      n > 0 ? Array.from(pool.subarray(off, off + n), (c) => this.codes.names[c] as string) : undefined;
+    const disc = codes(this.discOff[idx] as number, this.discCnt[idx] as number);
+    if (disc) e.disciplines = disc;
+    const ind = codes(this.indOff[idx] as number, this.indCnt[idx] as number);
+    if (ind) e.industries = ind;
+    if (this.verified[idx] === 1) e.verified = true;
+    const price = this.price[idx] as number;
+    if (!Number.isNaN(price)) e.price = price;
+    return e;
+  }
+
+  /** Whether the non-text fields are exactly recoverable from the columns (see `slimOf`). */
+  private columnar(slim: Record<string, unknown>): boolean {
+    for (const [k, v] of Object.entries(slim)) {
+      switch (k) {
+        case 'id':
+          break;
+        case 'kind':
+          if (typeof v !== 'string' || v === '' || (this.kinds.ids.get(v) ?? 0) >= 255) return false;
+          break;
+        case 'region':
+          if (typeof v !== 'string' || v === '') return false;
+          break;
+        case 'disciplines':
+        case 'industries':
+          if (!Array.isArray(v) || v.length === 0 || v.length > 255 || !v.every((x) => typeof x === 'string'))
+            return false;
+          break;
+        case 'verified':
+          if (v !== true) return false;
+          break;
+        case 'price':
+          if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+          break;
+        default:
+          return false;
+      }
+    }
+    return true;
+  }
+
+  /** The full entity (slim part + stored text; large corpora keep no text, see README "Scale"). */
   entity(idx: number): MatchEntity | undefined {
-    const slim = this.slim[idx];
-    if (!slim || this.live[idx] !== 1) return undefined;
+    const slim = this.slimOf(idx);
+    if (!slim) return undefined;
     const len = this.tLen[idx] as number;
     if (len === 0) return { ...slim };
     const txt = JSON.parse(
@@ -337,9 +398,10 @@ export class IndexCore {
   private writeUnit(v: SparseVec, fields?: Uint8Array): number {
     const n = v.t.length;
     if (this.fN + n > this.fT.length) {
-      this.fT = growTo(this.fT, this.fN + n);
-      this.fW = growTo(this.fW, this.fN + n);
-      this.fF = growTo(this.fF, this.fN + n);
+      // ×1.25 steps: the arena is the largest structure, so little slack and a low copy peak.
+      this.fT = growTo(this.fT, this.fN + n, 1.25);
+      this.fW = growTo(this.fW, this.fN + n, 1.25);
+      this.fF = growTo(this.fF, this.fN + n, 1.25);
     }
     this.fT.set(v.t, this.fN);
     this.fW.set(v.w, this.fN);
@@ -436,9 +498,9 @@ export class IndexCore {
         hasText = true;
       } else slim[k] = v;
     }
-    this.slim[idx] = slim as unknown as MatchEntity;
     this.ids[idx] = entity.id;
     this.kindId[idx] = Math.min(255, this.kinds.intern(typeof entity.kind === 'string' ? entity.kind : ''));
+    this.slim[idx] = this.columnar(slim) ? undefined : (slim as unknown as MatchEntity);
     this.regionId[idx] = typeof entity.region === 'string' ? this.regions.intern(entity.region) : -1;
     const disc = this.codeIds(entity.disciplines);
     this.discOff[idx] = this.codePool.push(disc);
@@ -452,7 +514,7 @@ export class IndexCore {
         ? Math.max(-1, Math.min(1e9, Math.ceil(entity.capacity.open)))
         : NO_CAP;
     this.price[idx] = typeof entity.price === 'number' ? entity.price : Number.NaN;
-    if (hasText) {
+    if (hasText && !this.largeMode) {
       const bytes = enc.encode(JSON.stringify(txt));
       const [c, o] = this.text.put(bytes);
       this.tChunk[idx] = c;
@@ -531,7 +593,8 @@ export class IndexCore {
     for (let t = 0; t < v; t++) off[t + 1] = (off[t + 1] as number) + (off[t] as number);
     const total = off[v] as number;
     const doc = new Int32Array(total);
-    const imp = new Float32Array(total);
+    const quant = this.largeMode;
+    const imp = quant ? new Uint16Array(total) : new Float32Array(total);
     const pos = off.slice(0, v);
     for (let idx = 0; idx < this.size; idx++) {
       if (this.live[idx] !== 1) continue;
@@ -542,7 +605,8 @@ export class IndexCore {
         const t = this.fT[k] as number;
         const p = pos[t] as number;
         doc[p] = idx;
-        imp[p] = ltf(this.fW[k] as number);
+        const x = ltf(this.fW[k] as number);
+        imp[p] = quant ? Math.min(65535, Math.round(x * IMPACT_SCALE)) : x;
         pos[t] = p + 1;
       }
     }
@@ -647,6 +711,9 @@ export class IndexCore {
     for (const [k, v] of vecCache) this.unitVecCache.set(k, v);
     for (const [k, v] of semCache) this.unitSemCache.set(k, v);
     if (dropBigrams) {
+      // Large corpora keep no entity text (the caller's database has it): drop what was kept.
+      this.text = new ByteArena();
+      this.tLen.fill(0);
       for (let t = 0; t < this.vocab.size; t++)
         if (drop[t] === 1) {
           this.vocab.dfEntity[t] = 0;

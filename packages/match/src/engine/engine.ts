@@ -103,7 +103,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     }
     const admit = q.requester
       ? (idx: number): boolean => {
-          const e = core.slim[idx];
+          const e = core.slimOf(idx);
           return e !== undefined && admissible(q, e, exclude);
         }
       : excludedIdx.size > 0
@@ -133,13 +133,17 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         }
         const sel = topIdx(pool, n, accd.acc, core.alive, admit);
         cands = Array.from(sel.idx, (idx) => core.rec(idx) as EntityRecord);
-        const lex = new Float32Array(core.size);
-        sel.idx.forEach((idx) => (lex[idx] = accd.acc[idx] as number));
+        const lex = new Float64Array(core.size);
+        // 16-bit impacts (large corpora) only rank candidates; scores come from the forward index.
+        const quantized = core.pImp instanceof Uint16Array;
+        sel.idx.forEach(
+          (idx) => (lex[idx] = quantized ? exactLexical(core, pq.aggVec, idx) : (accd.acc[idx] as number)),
+        );
         lexOf = (idx) => lex[idx] as number;
       } else {
         // Best partial scores first, then the exact lexical cosine of those from the forward index.
         const wide = topIdx(accd.touched, accd.n, accd.acc, accd.pruned ? limit * 4 : limit, admit);
-        if (accd.pruned) {
+        if (accd.pruned || core.pImp instanceof Uint16Array) {
           const exact = new Map<number, number>();
           for (const idx of wide.idx) exact.set(idx, exactLexical(core, pq.aggVec, idx));
           lexOf = (idx) => exact.get(idx) ?? 0;

@@ -32,9 +32,11 @@ interface Header {
   trainedOn: number;
   trainedSize: number;
   semQuant: boolean;
+  /** Postings impacts stored as 16-bit fixed point. */
+  impQuant: boolean;
 }
 
-type Section = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array;
+type Section = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array | Uint16Array;
 
 const pad8 = (n: number): number => (8 - (n % 8)) % 8;
 
@@ -63,7 +65,8 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
   const slimLines: Uint8Array[] = [];
   let slimBytes = 0;
   for (let i = 0; i < n; i++) {
-    const b = enc.encode(JSON.stringify(core.slim[i]) + '\n');
+    const stored = core.slim[i];
+    const b = enc.encode((stored ? JSON.stringify(stored) : '') + '\n');
     slimLines.push(b);
     slimBytes += b.length;
   }
@@ -90,6 +93,7 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     trainedOn: model?.trainedOn ?? 0,
     trainedSize: core.trainedSize,
     semQuant: core.semQuant,
+    impQuant: core.pImp instanceof Uint16Array,
   };
   const sections: Section[] = [
     core.vocab.dfEntity.subarray(0, v),
@@ -215,7 +219,7 @@ export function readSnapshotFile(
   core.docNorm = next(Float32Array);
   core.pOff = next(Int32Array);
   core.pDoc = next(Int32Array);
-  core.pImp = next(Float32Array);
+  core.pImp = header.impQuant ? next(Uint16Array) : next(Float32Array);
   const termRow = next(Int32Array);
   const termVectors = next(Float32Array);
   core.semF = next(Float32Array);
@@ -245,7 +249,7 @@ export function readSnapshotFile(
   core.slim = new Array<MatchEntity | undefined>(n);
   for (let i = 0, start = 0; i < n; i++) {
     const end = slimBytes.indexOf(10, start);
-    core.slim[i] = JSON.parse(dec.decode(slimBytes.subarray(start, end))) as MatchEntity;
+    if (end > start) core.slim[i] = JSON.parse(dec.decode(slimBytes.subarray(start, end))) as MatchEntity;
     start = end + 1;
   }
   core.ids.forEach((id, i) => core.byId.set(id, i));

@@ -16,7 +16,7 @@
  * @module
  */
 import type { IndexCore } from '../engine/core.ts';
-import { ltf } from '../engine/core.ts';
+import { IMPACT_SCALE, ltf } from '../engine/core.ts';
 import type { SparseVec } from './sparse.ts';
 
 /** Postings longer than this share of the corpus (and ≥ 1,000) are "common" in pruned mode. */
@@ -58,6 +58,7 @@ export function accumulate(
   const pOff = core.pOff;
   const pDoc = core.pDoc;
   const pImp = core.pImp;
+  const impScale = pImp instanceof Uint16Array ? 1 / IMPACT_SCALE : 1;
   // seen: 0 unseen, 1 admissible (in `touched`), 2 rejected by the filter (tested once; the ids
   // are kept to reset the scratch array).
   let rejected = new Int32Array(1024);
@@ -71,6 +72,7 @@ export function accumulate(
       continue;
     }
     const qw = (aggVec.w[i] as number) * core.idf(t);
+    const qwBase = qw * impScale;
     const base = t + 1 < pOff.length;
     const d = core.delta.get(t);
     const from = base ? (pOff[t] as number) : 0;
@@ -81,7 +83,7 @@ export function accumulate(
       let x: number;
       if (from + j < to) {
         doc = pDoc[from + j] as number;
-        x = qw * (pImp[from + j] as number);
+        x = qwBase * (pImp[from + j] as number);
       } else {
         const k = (from + j - to) << 1;
         doc = (d as number[])[k] as number;

@@ -29,10 +29,10 @@ export class Dict {
 /** Grows a typed array to hold at least `need` elements (×1.5 steps: bounded peak memory). */
 export function growTo<
   T extends Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array | Uint16Array,
->(a: T, need: number): T {
+>(a: T, need: number, factor = 1.5): T {
   if (need <= a.length) return a;
   const C = a.constructor as new (n: number) => T;
-  const b = new C(Math.max(need, Math.ceil(a.length * 1.5), 16));
+  const b = new C(Math.max(need, Math.ceil(a.length * factor), 16));
   b.set(a);
   return b;
 }
