@@ -226,6 +226,12 @@ export const CONFIG_KEYS = {
     undefined,
     'Also append recommendation outcomes (shown, invited, dismissed) to this JSONL file, the format `npx tianfu match-train --log` reads.',
   ),
+  MATCH_INDEX_SNAPSHOT: key(
+    'Search and matching',
+    bool,
+    'true',
+    'Keep a snapshot of the match index in `<TIANFU_DATA_DIR>/match-index` (after a rebuild and at shutdown): a restart loads it and catches up from the database instead of rebuilding. Never written in tests.',
+  ),
   MATCH_SEMANTIC_DIM: key(
     'Search and matching',
     int(0, 512),

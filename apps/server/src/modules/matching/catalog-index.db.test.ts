@@ -1,8 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { scientistProfiles, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
+import { buildTestApp, testLogger } from '../../../test/helpers/build-test-app.ts';
 import { CatalogIndex } from './catalog-index.ts';
 import { catalogIndexRepository } from './catalog-index.repository.ts';
 import { buildScientistProfile } from './matching.factories.ts';
@@ -62,5 +66,63 @@ describeEachDb('catalog index against the database', (getDb) => {
     await index.refresh();
     expect(index.size).toBe(46 - 11);
     for (const id of some.slice(0, 11)) expect(index.meta(id)).toBeUndefined();
+  });
+
+  it('restarts from a snapshot and catches up with what changed meanwhile', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tianfu-index-'));
+    try {
+      index.ledger.record(['a', 'b']);
+      await index.saveSnapshot(dir);
+      const [changed] = await db.orm
+        .update(scientistProfiles)
+        .set({ skills: ['川芎规范化栽培'] })
+        .where(eq(scientistProfiles.status, 'published'))
+        .returning({ id: scientistProfiles.id });
+      const next = new CatalogIndex({
+        source: catalogIndexRepository(db),
+        logger: quiet,
+        pollMs: 0,
+        semanticDim: 0,
+      });
+      expect(await next.loadSnapshot(dir)).toBe(true);
+      expect(next.size).toBe(index.size);
+      expect(next.ledger.exposureOf('a')).toBeCloseTo(index.ledger.exposureOf('a'), 6);
+      await next.refresh();
+      const hits = next.engine.search({ text: '川芎', kinds: ['scientist'], top: 100 });
+      expect(hits.map((h) => h.id)).toContain(changed!.id);
+      // Another configuration does not load it (rebuild instead).
+      const other = new CatalogIndex({
+        source: catalogIndexRepository(db),
+        logger: quiet,
+        pollMs: 0,
+        semanticDim: 8,
+      });
+      expect(await other.loadSnapshot(dir)).toBe(false);
+      expect(await other.loadSnapshot(join(dir, 'missing'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the app saves its index at shutdown and the next start loads it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tianfu-data-'));
+    const config = { NODE_ENV: 'development', TIANFU_DATA_DIR: dir, MATCH_INDEX_POLL_MS: 0 };
+    try {
+      const first: string[] = [];
+      const a = await buildTestApp({ db, config, logger: testLogger(first) });
+      const size = a.app.catalogIndex.size;
+      await a.close();
+      expect(first.some((l) => l.includes('catalog index built'))).toBe(true);
+      const second: string[] = [];
+      const b = await buildTestApp({ db, config, logger: testLogger(second) });
+      try {
+        expect(second.some((l) => l.includes('loaded from its snapshot'))).toBe(true);
+        expect(b.app.catalogIndex.size).toBe(size);
+      } finally {
+        await b.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

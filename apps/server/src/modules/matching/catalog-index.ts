@@ -15,8 +15,17 @@
  * re-reads the owner too.
  * @module
  */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { createMatchEngine, ExposureLedger, type MatchEngine, type MatchEntity } from '@tianfu/match';
+import {
+  createMatchEngine,
+  ExposureLedger,
+  loadMatchEngine,
+  type ExposureLedgerState,
+  type MatchEngine,
+  type MatchEntity,
+} from '@tianfu/match';
 import type { CatalogKind } from '@tianfu/contracts';
 import type { CatalogChange, CatalogEntityType } from '../../events/catalog-events.ts';
 import { CATALOG_FIELD_WEIGHTS } from './catalog-index.fields.ts';
@@ -144,11 +153,26 @@ export interface RebuildReport {
   trainMs: number;
 }
 
+/** Format version of the snapshot's side file; a mismatch means "rebuild". */
+const SNAPSHOT_VERSION = 1;
+const ENGINE_FILE = 'engine.snap';
+const META_FILE = 'meta.json';
+
+interface SnapshotMeta {
+  version: number;
+  savedAt: string;
+  semanticDim: number | null;
+  watermarks: Record<string, string>;
+  metas: IndexMeta[];
+  ledger: ExposureLedgerState;
+}
+
+const newLedger = () => new ExposureLedger({ halfLifeLists: 5000 });
+
 /** The per-app index; see the module comment. */
 export class CatalogIndex {
-  readonly engine: MatchEngine;
-  /** Exposure tally for re-ranking recommendations (position-discounted, slowly forgetting). */
-  readonly ledger = new ExposureLedger({ halfLifeLists: 5000 });
+  private current: MatchEngine;
+  private tally: ExposureLedger = newLedger();
   private readonly metas = new Map<string, IndexMeta>();
   private readonly watermarks = new Map<CatalogKind, Date>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -161,11 +185,21 @@ export class CatalogIndex {
   private readonly overlapMs: number;
 
   constructor(private readonly options: CatalogIndexOptions) {
-    this.engine = createCatalogEngine(options.semanticDim);
+    this.current = createCatalogEngine(options.semanticDim);
     this.source = options.source;
     this.logger = options.logger;
     this.batch = options.batchSize ?? 500;
     this.overlapMs = (options.overlapSeconds ?? 5) * 1000;
+  }
+
+  /** The engine holding the index (replaced when a snapshot is loaded). */
+  get engine(): MatchEngine {
+    return this.current;
+  }
+
+  /** Exposure tally for re-ranking recommendations (position-discounted, slowly forgetting). */
+  get ledger(): ExposureLedger {
+    return this.tally;
   }
 
   /** Entities in the index. */
@@ -224,7 +258,7 @@ export class CatalogIndex {
         byKind[kind] = n;
       }
       const loaded = performance.now();
-      if ((this.options.trainOnRebuild ?? true) && this.engine.size > 0) this.engine.train();
+      if ((this.options.trainOnRebuild ?? true) && this.current.size > 0) this.current.train();
       const done = performance.now();
       return {
         count: this.metas.size,
@@ -232,6 +266,67 @@ export class CatalogIndex {
         ms: Math.round(done - started),
         trainMs: Math.round(done - loaded),
       };
+    });
+  }
+
+  /**
+   * Writes the index to `dir` (engine snapshot + side table + watermarks + exposure), each file
+   * written beside and renamed into place so a crash never leaves half a snapshot.
+   */
+  saveSnapshot(dir: string): Promise<void> {
+    return this.enqueue(async () => {
+      await mkdir(dir, { recursive: true });
+      const suffix = `.${process.pid}.tmp`;
+      this.current.saveSnapshot(join(dir, ENGINE_FILE + suffix));
+      const meta: SnapshotMeta = {
+        version: SNAPSHOT_VERSION,
+        savedAt: new Date().toISOString(),
+        semanticDim: this.options.semanticDim ?? null,
+        watermarks: Object.fromEntries([...this.watermarks].map(([k, v]) => [k, v.toISOString()])),
+        metas: [...this.metas.values()],
+        ledger: this.tally.toJSON(),
+      };
+      await writeFile(join(dir, META_FILE + suffix), JSON.stringify(meta));
+      await rename(join(dir, ENGINE_FILE + suffix), join(dir, ENGINE_FILE));
+      await rename(join(dir, META_FILE + suffix), join(dir, META_FILE));
+    });
+  }
+
+  /**
+   * Replaces the index with the snapshot in `dir`; false (index untouched) when there is none or
+   * it does not fit (other format, other semantic dimension, unreadable). Call `refresh()` after a
+   * successful load to catch up with the database.
+   */
+  loadSnapshot(dir: string): Promise<boolean> {
+    return this.enqueue(async () => {
+      let meta: SnapshotMeta;
+      try {
+        meta = JSON.parse(await readFile(join(dir, META_FILE), 'utf8')) as SnapshotMeta;
+      } catch {
+        return false;
+      }
+      if (meta.version !== SNAPSHOT_VERSION || meta.semanticDim !== (this.options.semanticDim ?? null))
+        return false;
+      let engine: MatchEngine;
+      try {
+        engine = await loadMatchEngine(join(dir, ENGINE_FILE));
+      } catch (err) {
+        this.logger.warn({ err }, 'catalog index snapshot unreadable; rebuilding');
+        return false;
+      }
+      if (engine.size !== meta.metas.length) return false;
+      this.current = engine;
+      this.metas.clear();
+      for (const m of meta.metas) this.metas.set(m.id, m);
+      this.watermarks.clear();
+      for (const [k, v] of Object.entries(meta.watermarks))
+        this.watermarks.set(k as CatalogKind, new Date(v));
+      try {
+        this.tally = ExposureLedger.fromJSON(meta.ledger);
+      } catch {
+        this.tally = newLedger();
+      }
+      return true;
     });
   }
 
@@ -350,12 +445,12 @@ export class CatalogIndex {
   }
 
   private put(doc: IndexDoc): void {
-    this.engine.upsert(doc.entity);
+    this.current.upsert(doc.entity);
     this.metas.set(doc.meta.id, doc.meta);
   }
 
   private drop(id: string): void {
-    this.engine.remove(id);
+    this.current.remove(id);
     this.metas.delete(id);
   }
 }

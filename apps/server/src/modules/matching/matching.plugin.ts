@@ -7,6 +7,7 @@
  * `app.catalogIndex.refresh()` after a bulk write).
  * @module
  */
+import { join, resolve } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { OutcomeLog } from '@tianfu/match';
 import { CatalogIndex } from './catalog-index.ts';
@@ -40,17 +41,50 @@ export const matchingPlugin: FastifyPluginAsync = async (app) => {
     index.apply(changes).catch((err: unknown) => app.log.warn({ err }, 'catalog index update failed')),
   );
 
+  // Snapshots live in the data directory; tests never write there.
+  const snapshotDir =
+    app.config.MATCH_INDEX_SNAPSHOT && app.config.NODE_ENV !== 'test'
+      ? join(resolve(app.config.TIANFU_DATA_DIR), 'match-index')
+      : null;
+  const save = async (why: string) => {
+    if (!snapshotDir) return;
+    const started = performance.now();
+    try {
+      await index.saveSnapshot(snapshotDir);
+      app.log.info({ index: { dir: snapshotDir, ms: Math.round(performance.now() - started) } }, why);
+    } catch (err) {
+      app.log.warn({ err }, 'could not save the catalog index snapshot');
+    }
+  };
+
   app.addHook('onReady', async () => {
-    const report = await index.rebuild();
-    app.log.info(
-      { index: { entities: report.count, byKind: report.byKind, ms: report.ms, trainMs: report.trainMs } },
-      'catalog index built',
-    );
+    const started = performance.now();
+    if (snapshotDir && (await index.loadSnapshot(snapshotDir))) {
+      await index.refresh();
+      app.log.info(
+        {
+          index: {
+            entities: index.size,
+            byKind: index.counts(),
+            ms: Math.round(performance.now() - started),
+          },
+        },
+        'catalog index loaded from its snapshot and caught up with the database',
+      );
+    } else {
+      const report = await index.rebuild();
+      app.log.info(
+        { index: { entities: report.count, byKind: report.byKind, ms: report.ms, trainMs: report.trainMs } },
+        'catalog index built',
+      );
+      await save('catalog index snapshot saved');
+    }
     index.start();
   });
   app.addHook('onClose', async () => {
     unsubscribe();
     await index.stop();
+    await save('catalog index snapshot saved at shutdown');
   });
 
   await app.register(matchingRoutes(app));
