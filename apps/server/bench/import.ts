@@ -165,7 +165,7 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
     const timedSource: typeof source = { ...source };
     for (const name of ['page', 'byIds', 'changedSince', 'latest', 'publishedIds'] as const) {
       const fn = source[name] as (...a: unknown[]) => Promise<unknown>;
-      (timedSource as Record<string, unknown>)[name] = async (...a: unknown[]) => {
+      (timedSource as unknown as Record<string, unknown>)[name] = async (...a: unknown[]) => {
         const started = performance.now();
         try {
           return await fn(...a);
@@ -193,6 +193,7 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
       format: 'xlsx',
     });
     const t2 = performance.now();
+    const rssAfterValidate = process.memoryUsage().rss;
     if (batch.invalidRows > 0) {
       console.error(`${kind}: ${batch.invalidRows} invalid rows`, batch.report.slice(0, 5));
       const bad = new Set(batch.report.map((i) => i.row));
@@ -202,6 +203,7 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
     }
     const committed = await svc.commit(actor, batch, 'all_or_nothing');
     const t3 = performance.now();
+    const rssAfterCommit = process.memoryUsage().rss;
     readMs = 0;
 
     // Searchable: the sample row is in the index and a search by its name and skills finds it.
@@ -251,6 +253,9 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
         indexed: index.size,
         rank,
         peakRss: Math.max(peak, maxRss),
+        rssAfterValidate,
+        rssAfterCommit,
+        rssEnd: process.memoryUsage().rss,
       }),
     );
   } finally {
@@ -336,7 +341,7 @@ async function main(): Promise<void> {
   }
   for (const r of results) {
     console.log(
-      `${r.kind}: ${r.valid}/${r.rows} rows valid, ${r.inserted} inserted, index holds ${r.indexed} (of the ${s(Number(r.indexMs))} to searchable, ${s(Number(r.indexReadMs))} were the index's database reads); sample row rank in its name+skills search: ${Number(r.rank) >= 0 ? Number(r.rank) + 1 : 'not in top 20'}`,
+      `${r.kind}: ${r.valid}/${r.rows} rows valid, ${r.inserted} inserted, index holds ${r.indexed} (of the ${s(Number(r.indexMs))} to searchable, ${s(Number(r.indexReadMs))} were the index's database reads); RSS after validate ${mb(Number(r.rssAfterValidate))}, after commit ${mb(Number(r.rssAfterCommit))}, at the end ${mb(Number(r.rssEnd))}; sample row rank in its name+skills search: ${Number(r.rank) >= 0 ? Number(r.rank) + 1 : 'not in top 20'}`,
     );
   }
 }

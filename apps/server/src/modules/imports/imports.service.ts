@@ -6,8 +6,10 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
 import type { ImportEntity, ImportMode } from '@tianfu/contracts';
 import type { Db, ImportBatchRow, ImportIssueRecord } from '@tianfu/db';
 import type { AppConfig } from '../../config/keys.ts';
@@ -16,13 +18,12 @@ import type { CatalogChange, CatalogEntityType } from '../../events/catalog-even
 import type { Actor } from '../../policy/actor.ts';
 import { canAccessRegion, regionScopeOf } from '../../policy/region-scope.ts';
 import { CsvSyntaxError, decodeCsvBytes, parseCsv } from './csv.ts';
-import { IMPORT_COLUMNS } from './imports.columns.ts';
 import { importsRepository } from './imports.repository.ts';
 import { checkRow, mapHeader, newRowContext, type CheckedRow, type NormalizedRow } from './imports.rows.ts';
 import { readXlsxRows, XlsxFormatError } from './xlsx.ts';
 
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
+/** Rows checked against the database (and appended to the payload) at a time. */
+const WINDOW_ROWS = 2000;
 
 export type FileKind = 'xlsx' | 'csv';
 
@@ -83,14 +84,22 @@ export function importsService(deps: ImportsDeps) {
   const repo = importsRepository(deps.db);
   const { config } = deps;
 
-  /** Parses and checks every row without touching the catalog. */
-  async function checkFile(actor: Actor, entity: ImportEntity, file: UploadedFile) {
+  /**
+   * Parses the file and checks every row, handing them on in windows of {@link WINDOW_ROWS} (so the
+   * database rules run per window and memory stays bounded whatever the file size).
+   */
+  async function checkFile(
+    actor: Actor,
+    entity: ImportEntity,
+    file: UploadedFile,
+    onWindow: (rows: CheckedRow[]) => Promise<void>,
+  ): Promise<number> {
     const scope = regionScopeOf(actor);
     const today = deps.now().toISOString().slice(0, 10);
     const ctx = newRowContext(scope, today);
-    const checked: CheckedRow[] = [];
+    let window: CheckedRow[] = [];
+    let total = 0;
     let keys: (string | null)[] | null = null;
-    const columns = IMPORT_COLUMNS[entity];
     try {
       for await (const rec of records(file)) {
         if (!keys) {
@@ -103,22 +112,28 @@ export function importsService(deps: ImportsDeps) {
           keys = mapped.keys;
           continue;
         }
-        if (checked.length >= config.IMPORT_MAX_ROWS) {
+        if (total >= config.IMPORT_MAX_ROWS) {
           throw new AppError('import.too_many_rows', 400, { params: { max: config.IMPORT_MAX_ROWS } });
         }
         const cells: Record<string, string> = {};
         keys.forEach((k, i) => {
           if (k) cells[k] = rec.fields[i] ?? '';
         });
-        checked.push(checkRow(entity, rec.line, cells, ctx));
+        window.push(checkRow(entity, rec.line, cells, ctx));
+        total += 1;
+        if (window.length >= WINDOW_ROWS) {
+          await onWindow(window);
+          window = [];
+        }
       }
     } catch (err) {
       if (err instanceof CsvSyntaxError) throw new AppError(err.code, 400, { params: { line: err.line } });
       if (err instanceof XlsxFormatError) throw new AppError(err.code, 400);
       throw err;
     }
-    if (!keys || checked.length === 0 || columns.length === 0) throw new AppError('import.empty_file', 400);
-    return { checked, scope };
+    if (window.length > 0) await onWindow(window);
+    if (!keys || total === 0) throw new AppError('import.empty_file', 400);
+    return total;
   }
 
   /** The rules that need the database; marks rows invalid in place. */
@@ -195,26 +210,37 @@ export function importsService(deps: ImportsDeps) {
       file: UploadedFile,
     ): Promise<{ batch: ImportBatchRow; times: PhaseTimes; outOfScopeRows: number }> {
       const t0 = performance.now();
-      const { checked, scope } = await checkFile(actor, entity, file);
-      const t1 = performance.now();
-      await checkAgainstDatabase(entity, checked, actor);
-      const t2 = performance.now();
-
+      const scope = regionScopeOf(actor);
       const issues: ImportIssueRecord[] = [];
-      const validRows: NormalizedRow[] = [];
+      let valid = 0;
       let invalid = 0;
       let truncated = false;
       let outOfScopeRows = 0;
-      for (const c of checked) {
-        if (c.value) validRows.push(c.value);
-        else invalid += 1;
-        if (c.issues.some((i) => i.code.endsWith('out_of_scope'))) outOfScopeRows += 1;
-        for (const issue of c.issues) {
-          if (issues.length < config.IMPORT_MAX_ISSUES) issues.push(issue);
-          else truncated = true;
+      let checkMs = 0;
+      // Valid rows go straight into a gzip stream of JSON lines: the batch payload.
+      const gz = createGzip();
+      const parts: Buffer[] = [];
+      gz.on('data', (c: Buffer) => parts.push(c));
+      const gzEnded = once(gz, 'end');
+      await checkFile(actor, entity, file, async (window) => {
+        const started = performance.now();
+        await checkAgainstDatabase(entity, window, actor);
+        checkMs += performance.now() - started;
+        for (const c of window) {
+          if (c.value) {
+            valid += 1;
+            if (!gz.write(`${JSON.stringify(c.value)}\n`)) await once(gz, 'drain');
+          } else invalid += 1;
+          if (c.issues.some((i) => i.code.endsWith('out_of_scope'))) outOfScopeRows += 1;
+          for (const issue of c.issues) {
+            if (issues.length < config.IMPORT_MAX_ISSUES) issues.push(issue);
+            else truncated = true;
+          }
         }
-      }
-      const payload = validRows.length > 0 ? await gzipAsync(JSON.stringify(validRows)) : null;
+      });
+      gz.end();
+      await gzEnded;
+      const t1 = performance.now();
       const now = deps.now();
       const batch = await repo.insertBatch({
         officerId: actor.userId,
@@ -225,18 +251,18 @@ export function importsService(deps: ImportsDeps) {
         fileSize: file.bytes.length,
         fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
         status: 'validated',
-        totalRows: checked.length,
-        validRows: validRows.length,
+        totalRows: valid + invalid,
+        validRows: valid,
         invalidRows: invalid,
         report: issues,
         issuesTruncated: truncated,
-        payload,
+        payload: valid > 0 ? Buffer.concat(parts) : null,
         expiresAt: new Date(now.getTime() + config.IMPORT_BATCH_TTL * 1000),
       });
-      const t3 = performance.now();
+      const t2 = performance.now();
       return {
         batch,
-        times: { parseMs: t1 - t0, checkMs: t2 - t1, storeMs: t3 - t2 },
+        times: { parseMs: t1 - t0 - checkMs, checkMs, storeMs: t2 - t1 },
         outOfScopeRows,
       };
     },
@@ -265,11 +291,12 @@ export function importsService(deps: ImportsDeps) {
       }
       if (batch.validRows === 0 || !batch.payload) throw new AppError('import.nothing_to_commit', 409);
 
-      const rows = JSON.parse((await gunzipAsync(batch.payload)).toString('utf8')) as NormalizedRow[];
+      const payload = batch.payload;
       const scope = regionScopeOf(actor);
       const chunk = config.IMPORT_CHUNK_ROWS;
       let inserted = 0;
       let updated = 0;
+      let written = 0;
       const changedIds: string[] = [];
       let raced = false;
       try {
@@ -279,12 +306,28 @@ export function importsService(deps: ImportsDeps) {
             raced = true;
             return;
           }
-          for (let i = 0; i < rows.length; i += chunk) {
-            const r = await repo.upsertChunk(tx, batch.entity, rows.slice(i, i + chunk), actor.userId, scope);
+          const write = async (rows: NormalizedRow[]) => {
+            const r = await repo.upsertChunk(tx, batch.entity, rows, actor.userId, scope);
             inserted += r.inserted;
             updated += r.updated;
+            written += rows.length;
             if (changedIds.length <= config.IMPORT_EVENT_MAX) changedIds.push(...r.ids);
+          };
+          // The payload is read as a stream of JSON lines: one chunk of rows in memory at a time.
+          let rows: NormalizedRow[] = [];
+          const lines = createInterface({
+            input: Readable.from([payload]).pipe(createGunzip()),
+            crlfDelay: Infinity,
+          });
+          for await (const line of lines) {
+            if (!line) continue;
+            rows.push(JSON.parse(line) as NormalizedRow);
+            if (rows.length >= chunk) {
+              await write(rows);
+              rows = [];
+            }
           }
+          if (rows.length > 0) await write(rows);
           await repo.updateBatch(
             batch.id,
             {
@@ -292,7 +335,7 @@ export function importsService(deps: ImportsDeps) {
               mode,
               inserted,
               updated,
-              unchanged: rows.length - inserted - updated,
+              unchanged: written - inserted - updated,
               payload: null,
               committedAt: deps.now(),
             },
