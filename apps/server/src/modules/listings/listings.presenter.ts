@@ -21,7 +21,7 @@ import type {
   ReviewQueueItem,
 } from '@tianfu/contracts';
 import type { CapabilityRow, NeedRow, ResultRow } from '@tianfu/db';
-import type { ListingRef } from './listings.repository.ts';
+import type { ListingRef } from './listing-lists.repository.ts';
 
 /** Owner display names looked up for a set of rows (see `repo.ownerNames`). */
 export interface OwnerNames {

@@ -60,7 +60,8 @@ import {
   presentStatus,
   type OwnerNames,
 } from './listings.presenter.ts';
-import type { AnyListingRow, ListAudience, Page } from './listings.repository.ts';
+import type { ListAudience, Page } from './listing-lists.repository.ts';
+import type { AnyListingRow } from './listings.repository.ts';
 import { listingsService, type ListingsService } from './listings.service.ts';
 import { registerReviewRoutes } from './review.routes.ts';
 import { loadSensitiveWords } from './sensitive-words.ts';
@@ -104,7 +105,7 @@ const SPECS: TypeSpec[] = [
     listQuery: CapabilityListQuery,
     listResponse: CapabilityListResponse,
     response: CapabilityResponse,
-    list: (svc, q: CapabilityListQuery, p, a) => svc.repo.listCapabilities(q, p, a),
+    list: (svc, q: CapabilityListQuery, p, a) => svc.lists.listCapabilities(q, p, a),
     summary: presentCapabilitySummary,
   },
   {
@@ -117,7 +118,7 @@ const SPECS: TypeSpec[] = [
     listQuery: ResearchResultListQuery,
     listResponse: ResearchResultListResponse,
     response: ResearchResultResponse,
-    list: (svc, q: ResearchResultListQuery, p, a) => svc.repo.listResults(q, p, a),
+    list: (svc, q: ResearchResultListQuery, p, a) => svc.lists.listResults(q, p, a),
     summary: presentResultSummary,
   },
   {
@@ -130,7 +131,7 @@ const SPECS: TypeSpec[] = [
     listQuery: NeedListQuery,
     listResponse: NeedListResponse,
     response: NeedResponse,
-    list: (svc, q: NeedListQuery, p, a) => svc.repo.listNeeds(q, p, a),
+    list: (svc, q: NeedListQuery, p, a) => svc.lists.listNeeds(q, p, a),
     summary: presentNeedSummary,
   },
 ];
@@ -386,7 +387,7 @@ export const listingsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = await requireActor(request, 'listing.mine');
       const q = request.query;
-      const page = await svc.repo.mine(actor.userId, q);
+      const page = await svc.lists.mine(actor.userId, q);
       return { items: page.rows.map(presentMine), page: q.page, pageSize: q.pageSize, total: page.total };
     },
   );

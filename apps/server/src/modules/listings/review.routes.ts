@@ -21,7 +21,8 @@ import { authorize, requireActor } from '../../policy/authorize.ts';
 import { regionScopeOf } from '../../policy/region-scope.ts';
 import { canManageRegionSetting, canReadReviewQueue, canReview } from './listings.policy.ts';
 import { presentQueueItem, presentRegionSetting, presentStatus } from './listings.presenter.ts';
-import { knownRegion, type ListingsService } from './listings.service.ts';
+import { knownRegion } from './listings.rules.ts';
+import type { ListingsService } from './listings.service.ts';
 
 const errors = {
   400: ErrorResponse,
@@ -50,7 +51,7 @@ export function registerReviewRoutes(app: FastifyInstance, svc: ListingsService)
       const actor = await requireActor(request, 'review.queue');
       await authorize(request, canReadReviewQueue(actor));
       const q = request.query;
-      const page = await svc.repo.reviewQueue(regionScopeOf(actor), {
+      const page = await svc.lists.reviewQueue(regionScopeOf(actor), {
         ...(q.type ? { type: q.type } : {}),
         // An unknown region filter matches nothing rather than everything.
         ...(q.region ? { regionPrefix: regionPrefix(q.region) ?? 'none' } : {}),
