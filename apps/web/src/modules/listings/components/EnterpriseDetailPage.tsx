@@ -47,6 +47,7 @@ export function EnterpriseDetailPage() {
           icon={<EditOutlined />}
           onClick={() => void navigate(`/publish/enterprise/${o.id}`)}
           data-testid="edit-enterprise"
+          className="detail-edit"
         >
           {t('detail.edit')}
         </Button>

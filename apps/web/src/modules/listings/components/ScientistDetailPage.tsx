@@ -52,6 +52,7 @@ export function ScientistDetailPage() {
           icon={<EditOutlined />}
           onClick={() => void navigate('/publish/scientist')}
           data-testid="edit-profile"
+          className="detail-edit"
         >
           {t('detail.edit')}
         </Button>

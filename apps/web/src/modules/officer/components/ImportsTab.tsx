@@ -196,7 +196,7 @@ export function ImportsTab() {
               <Button
                 type="primary"
                 onClick={() => void commit('all_or_nothing')}
-                disabled={batch.counts.invalid > 0 || committing !== null}
+                disabled={committing !== null}
                 loading={committing === 'all_or_nothing'}
                 data-testid="commit-all"
               >

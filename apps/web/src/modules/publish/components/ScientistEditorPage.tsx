@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Collapse,
   Form,
   Input,
@@ -266,7 +267,7 @@ function ScientistEditor() {
               <Input.TextArea rows={4} maxLength={5000} showCount />
             </Form.Item>
             <Form.Item name="ruralExpert" valuePropName="checked">
-              <Switch checkedChildren={t('sci.ruralExpert')} unCheckedChildren={t('sci.ruralExpert')} />
+              <Checkbox data-testid="sci-rural">{t('sci.ruralExpert')}</Checkbox>
             </Form.Item>
             <h2 className="form-section">{t('sci.availability')}</h2>
             <Form.Item name="availability" label={t('sci.availability')}>
