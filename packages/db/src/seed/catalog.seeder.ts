@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import {
   capabilities,
   listingStatusEvents,
+  listingVersions,
   needs,
   organizations,
   orgMembers,
@@ -23,6 +24,7 @@ import { generateSichuanDemo } from './demo/index.ts';
 import type { SichuanDemoOptions } from './demo/demo.types.ts';
 import { insertChunked } from './catalog/insert.ts';
 import { buildCatalogPlan, DEMO_SIGN_INS } from './catalog/plan.ts';
+import { firstVersions } from './catalog/versions.ts';
 import { DEMO_PASSWORD } from './staff.seeder.ts';
 import type { Seeder } from './types.ts';
 
@@ -73,10 +75,17 @@ export function createCatalogSeeder(options: CatalogSeederOptions = {}): Seeder 
       await insertChunked(orm, capabilities, plan.capabilities);
       await insertChunked(orm, results, plan.results);
       await insertChunked(orm, needs, plan.needs);
+      await insertChunked(orm, listingVersions, [
+        ...firstVersions('scientist', plan.scientists),
+        ...firstVersions('capability', plan.capabilities),
+        ...firstVersions('result', plan.results),
+        ...firstVersions('need', plan.needs),
+      ]);
       const officer = accounts.get('officer-sichuan')?.id ?? null;
       await insertChunked(
         orm,
         listingStatusEvents,
+        listingVersions,
         plan.statusEvents.map((e) => (e.toStatus === 'rejected' ? { ...e, actorId: officer } : e)),
       );
 

@@ -10,12 +10,17 @@ import { bucket } from './ids.ts';
 
 const DAY = 86_400_000;
 
+/** Days a published listing stays up (the server's default `CATALOG_LISTING_TTL_DAYS`). */
+export const LISTING_TTL_DAYS = 365;
+
 /** Status and dates of a listing row. */
 export interface ListingTimes {
   status: ListingStatus;
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** Published listings expire a year after publication, as the listings service sets it. */
+  expiresAt: Date | null;
 }
 
 /**
@@ -42,13 +47,14 @@ export function listingTimes(key: string, status: ListingStatus, now: Date): Lis
   if (status === 'draft' || status === 'submitted' || status === 'rejected') {
     const createdAt = new Date(now.getTime() - (1 + bucket(`${key}:age`, 6)) * DAY - minutes);
     const updatedAt = status === 'draft' ? createdAt : new Date(createdAt.getTime() + DAY / 2);
-    return { status, createdAt, updatedAt, publishedAt: null };
+    return { status, createdAt, updatedAt, publishedAt: null, expiresAt: null };
   }
   const publishedAt = new Date(now.getTime() - (1 + bucket(`${key}:age`, 120)) * DAY - minutes);
   const createdAt = new Date(publishedAt.getTime() - (1 + bucket(`${key}:draft`, 3)) * DAY);
   const updatedAt =
     status === 'closed' ? new Date(Math.min(now.getTime(), publishedAt.getTime() + 20 * DAY)) : publishedAt;
-  return { status, createdAt, updatedAt, publishedAt };
+  const expiresAt = status === 'published' ? new Date(publishedAt.getTime() + LISTING_TTL_DAYS * DAY) : null;
+  return { status, createdAt, updatedAt, publishedAt, expiresAt };
 }
 
 /** A profile's creation time: spread over the last year. */

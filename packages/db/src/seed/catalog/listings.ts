@@ -36,8 +36,7 @@ export function needRow(n: DemoNeed, now: Date, status?: ListingStatus, rejectio
     deadline: n.deadline,
     regionCode: n.regionCode,
     rejectionReason: rejectionReason ?? null,
-    // The posting stays up until the end of its deadline day (Beijing time).
-    expiresAt: times.status === 'published' ? new Date(`${n.deadline}T23:59:59+08:00`) : null,
+    // Needs also expire after their deadline (the expiry job checks it).
     ...times,
   };
 }
