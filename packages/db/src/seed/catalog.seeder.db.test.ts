@@ -181,6 +181,15 @@ describeEachDb('demo catalog seed', (getDb) => {
     const states = own.map((n) => n.status);
     expect(states).toEqual(expect.arrayContaining(['published', 'draft', 'submitted', 'rejected']));
     expect(own.find((n) => n.status === 'rejected')?.rejectionReason).toBe(DEMO_REJECTION_REASON);
+    const rejected = own.find((n) => n.status === 'rejected')!;
+    const { rows: history } = await db.query<{ to_status: string; reason: string | null }>(
+      `select to_status, reason from listing_status_events where entity_id = $1 order by at`,
+      [rejected.id],
+    );
+    expect(history).toEqual([
+      { to_status: 'submitted', reason: null },
+      { to_status: 'rejected', reason: DEMO_REJECTION_REASON },
+    ]);
     expect(own.some((n) => n.kind === 'rd_problem' && n.status === 'published')).toBe(true);
     expect(own.every((n) => n.authorId === entUser!.id)).toBe(true);
 

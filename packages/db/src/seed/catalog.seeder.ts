@@ -85,7 +85,6 @@ export function createCatalogSeeder(options: CatalogSeederOptions = {}): Seeder 
       await insertChunked(
         orm,
         listingStatusEvents,
-        listingVersions,
         plan.statusEvents.map((e) => (e.toStatus === 'rejected' ? { ...e, actorId: officer } : e)),
       );
 
