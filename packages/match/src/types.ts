@@ -216,6 +216,10 @@ export interface MatchEngine {
   /** Removes an entity; returns false when it was not indexed. */
   remove(id: string): boolean;
   has(id: string): boolean;
+  /**
+   * The indexed entity. Above 50,000 entities the engine keeps no text (the caller's database has
+   * it): `title`, `text`, `keywords`, `fields` and `docs` are then absent (see README "Scale").
+   */
   get(id: string): MatchEntity | undefined;
   /** Ranked, explained hits. Never throws on odd text; throws only on a programming error. */
   search(query: MatchQuery): MatchHit[];

@@ -213,26 +213,65 @@ export class IndexCore {
 
   /** IDF of a term over entities: ln(1 + (N − df + 0.5)/(df + 0.5)). */
   idf(t: number): number {
-    if (this.idfN !== this.alive || t >= this.idfCache.length) this.refreshIdf();
+    if (this.idfStale()) this.refreshIdf();
+    else if (t >= this.idfValid) this.refreshIdfRange(this.idfValid, this.vocab.size);
     return this.idfCache[t] as number;
   }
 
+  /** Terms [0, idfValid) have a cached IDF computed with `idfDocs` documents. */
+  private idfValid = 0;
+  private idfDocs = 0;
+
+  /**
+   * Whether the cached IDF must be recomputed. Small corpora: whenever the entity count changed
+   * (exact scores). Large corpora: when it drifted by more than 1 % — a single upsert then costs
+   * O(its terms), not O(vocabulary); the changed terms are refreshed individually (`refreshIdfTerms`).
+   */
+  private idfStale(): boolean {
+    if (this.idfN === this.alive) return false;
+    if (!this.largeMode || !this.postingsBuilt) return true;
+    return Math.abs(this.alive - this.idfN) > Math.max(1, this.idfN * 0.01);
+  }
+
   refreshIdf(): void {
-    const units = this.config.idfUnits;
-    const n = units ? this.unitCount : this.alive;
-    const v = this.vocab.size;
-    if (this.idfCache.length < v) this.idfCache = new Float32Array(Math.max(v, this.idfCache.length * 2));
-    const df = units ? this.vocab.dfUnit : this.vocab.dfEntity;
-    for (let t = 0; t < v; t++) {
+    this.idfDocs = this.config.idfUnits ? this.unitCount : this.alive;
+    this.idfValid = 0;
+    this.refreshIdfRange(0, this.vocab.size);
+    this.idfN = this.alive;
+  }
+
+  private refreshIdfRange(from: number, to: number): void {
+    if (this.idfCache.length < to) {
+      const c = new Float32Array(Math.max(to, this.idfCache.length * 2));
+      c.set(this.idfCache.subarray(0, from));
+      this.idfCache = c;
+    }
+    const df = this.config.idfUnits ? this.vocab.dfUnit : this.vocab.dfEntity;
+    const n = this.idfDocs;
+    for (let t = from; t < to; t++) {
       const d = df[t] as number;
       this.idfCache[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
     }
-    this.idfN = this.alive;
+    this.idfValid = Math.max(this.idfValid, to);
+  }
+
+  /** Recomputes the cached IDF of some terms (their document frequency changed). */
+  private refreshIdfTerms(ts: Int32Array): void {
+    if (this.idfStale()) return this.refreshIdf();
+    if (this.idfValid < this.vocab.size) this.refreshIdfRange(this.idfValid, this.vocab.size);
+    const df = this.config.idfUnits ? this.vocab.dfUnit : this.vocab.dfEntity;
+    const n = this.idfDocs;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i] as number;
+      const d = df[t] as number;
+      this.idfCache[t] = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+    }
   }
 
   /** TF-IDF weights of a raw vector, L2-normalised. */
   tfidf(v: SparseVec): SparseVec {
-    if (this.idfN !== this.alive || this.idfCache.length < this.vocab.size) this.refreshIdf();
+    if (this.idfStale()) this.refreshIdf();
+    else if (this.idfValid < this.vocab.size) this.refreshIdfRange(this.idfValid, this.vocab.size);
     const w = new Float32Array(v.t.length);
     let s = 0;
     for (let i = 0; i < w.length; i++) {
@@ -526,6 +565,7 @@ export class IndexCore {
     this.alive++;
     this.unitCount += units.length;
     if (this.postingsBuilt) {
+      if (this.largeMode) this.refreshIdfTerms(agg.t);
       this.appendDelta(idx);
       this.computeNorm(idx);
       if (this.model) this.embedRecord(idx);
@@ -550,6 +590,7 @@ export class IndexCore {
         this.vocab.dfUnit[t] = (this.vocab.dfUnit[t] as number) - 1;
       }
     this.unitCount -= units.length;
+    if (this.postingsBuilt && this.largeMode) this.refreshIdfTerms(agg.t);
     this.live[idx] = 0;
     this.slim[idx] = undefined;
     this.unitVecCache.delete(idx);
