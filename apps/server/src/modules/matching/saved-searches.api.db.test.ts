@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import type { NotificationPage, SavedSearchView } from '@tianfu/contracts';
-import { notifications, savedSearches, smsMessages, type Db } from '@tianfu/db';
+import { createJobs, notifications, savedSearches, smsMessages, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import { actAsHeaderHook, asActor } from '../../../test/helpers/actors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { runSavedSearchAlerts } from './alerts.service.ts';
+import { registerMatchingJobs, SAVED_SEARCH_ALERTS_JOB } from './matching.jobs.ts';
 import {
   buildCapabilityRow,
   buildMatchUser,
@@ -160,5 +161,48 @@ describeEachDb('saved searches and notifications', (getDb) => {
         unread: 0,
       });
     });
+  });
+
+  describe('through the job queue', () => {
+    it('registers the alert job with its schedule and runs it from pg-boss', async () => {
+      const jobs = createJobs(db, { logger: quiet });
+      await jobs.start();
+      try {
+        await registerMatchingJobs({
+          db,
+          jobs,
+          config: t.config,
+          logger: quiet,
+          secretKey: Buffer.alloc(32),
+        });
+        const schedules = await jobs.boss.getSchedules();
+        expect(schedules.map((x) => x.name)).toContain(SAVED_SEARCH_ALERTS_JOB);
+        const created = await call('POST', '/api/saved-searches', other, {
+          name: '川芎',
+          criteria: { text: '川芎栽培' },
+        });
+        const saved = created.json<SavedSearchView>();
+        await buildNeedRow(db, {
+          title: '川芎规范化栽培技术需求',
+          summary: '川芎栽培技术',
+          publishedAt: new Date(Date.parse(saved.lastRunAt) + 500),
+        });
+        // The run's end is "now": wait until the publication is in the past.
+        await new Promise((r) => setTimeout(r, 600));
+        await jobs.send(SAVED_SEARCH_ALERTS_JOB, {});
+        await vi.waitFor(
+          async () => {
+            const rows = await db.orm
+              .select()
+              .from(notifications)
+              .where(eq(notifications.userId, other.userId));
+            expect(rows).toHaveLength(1);
+          },
+          { timeout: 15_000, interval: 250 },
+        );
+      } finally {
+        await jobs.stop();
+      }
+    }, 30_000);
   });
 });
