@@ -361,6 +361,63 @@ describeEachDb('search and matching API', (getDb) => {
     });
   });
 
+  describe('with the listings routes', () => {
+    it('a need published through /api/needs is searchable at once and gets recommendations', async () => {
+      const created = await post('/api/needs', owner, {
+        kind: 'rd_problem',
+        orgId: org.id,
+        title: '猕猴桃溃疡病绿色防控技术',
+        summary: '蒲江县猕猴桃基地溃疡病发病率高，寻求绿色防控方案与现场指导。',
+        description:
+          '我社种植红心猕猴桃 800 亩，近两年春季溃疡病发病率约 25%，希望引进生物防治或综合防控技术，两年内降到 5% 以下。',
+        keywords: ['猕猴桃', '溃疡病', '绿色防控'],
+        disciplines: ['210'],
+        industries: ['A'],
+        budgetMin: 100000,
+        budgetMax: 300000,
+        deadline: '2030-06-30',
+        regionCode: '510131',
+      });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id as string;
+      const q = `/api/search?text=${encodeURIComponent('绿色防控')}&kinds=need`;
+      expect((await get(q)).json<SearchPage>().items.map((i) => i.id)).not.toContain(id);
+      const submitted = await post(`/api/needs/${id}/submit`, owner, {});
+      expect(submitted.json().status).toBe('published');
+      await t.app.catalogIndex.idle();
+      expect((await get(q)).json<SearchPage>().items.map((i) => i.id)).toContain(id);
+      const list = (await get(`/api/needs/${id}/matches`, owner)).json<MatchList>();
+      expect(list.items.map((i) => i.id)).toContain(kiwiSci.id);
+      const closed = await post(`/api/needs/${id}/close`, owner, {});
+      expect(closed.statusCode).toBe(200);
+      await t.app.catalogIndex.idle();
+      expect((await get(q)).json<SearchPage>().items.map((i) => i.id)).not.toContain(id);
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('lists the search and matching routes', async () => {
+      const doc = (await get('/api/openapi.json')).json<{ paths: Record<string, object> }>();
+      for (const path of [
+        '/api/search',
+        '/api/needs/{id}/matches',
+        '/api/scientists/{id}/matches',
+        '/api/teams/{id}/matches',
+        '/api/capabilities/{id}/matches',
+        '/api/results/{id}/matches',
+        '/api/matches/feedback',
+        '/api/matches/outcomes.jsonl',
+        '/api/matches/conflicts',
+        '/api/needs/assess',
+        '/api/saved-searches',
+        '/api/saved-searches/{id}',
+        '/api/notifications',
+        '/api/notifications/unread-count',
+      ])
+        expect(doc.paths, path).toHaveProperty([path]);
+    });
+  });
+
   describe('need quality assistant', () => {
     it('names the terms that match nothing and counts matching scientists', async () => {
       const good = await post('/api/needs/assess', undefined, {

@@ -69,6 +69,7 @@ export async function buildEnterprise(
       industryDivision: '01',
     })
     .returning();
+  await db.orm.insert(orgMembers).values({ orgId: org!.id, userId: ownerId, role: 'owner' });
   return org!;
 }
 
