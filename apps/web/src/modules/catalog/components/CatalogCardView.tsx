@@ -29,7 +29,9 @@ function useMoney(card: CatalogCard): string | null {
     const min = yuan(card.budgetMin);
     const max = yuan(card.budgetMax);
     if (card.budgetMin !== null && card.budgetMax !== null)
-      return `${t('catalog.budget')} ${min ?? ''} – ${max ?? ''}`;
+      return card.budgetMin === card.budgetMax
+        ? `${t('catalog.budget')} ${max ?? ''}`
+        : `${t('catalog.budget')} ${min ?? ''} – ${max ?? ''}`;
     if (max) return `${t('catalog.budget')} ≤ ${max}`;
     if (min) return `${t('catalog.budget')} ≥ ${min}`;
     return null;

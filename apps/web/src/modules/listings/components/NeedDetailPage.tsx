@@ -22,13 +22,15 @@ export function NeedDetailPage() {
   if (!n) return <DetailState error={need.error} loading={need.loading} onRetry={need.reload} />;
   const owner = isDetail(n) ? n : null;
   const budget =
-    n.budgetMin !== null && n.budgetMax !== null
-      ? t('catalog.budgetRange', { min: n.budgetMin.toLocaleString(), max: n.budgetMax.toLocaleString() })
-      : n.budgetMax !== null
-        ? t('catalog.budgetUpTo', { max: n.budgetMax.toLocaleString() })
-        : n.budgetMin !== null
-          ? t('catalog.budgetFrom', { min: n.budgetMin.toLocaleString() })
-          : null;
+    n.budgetMin !== null && n.budgetMax !== null && n.budgetMin === n.budgetMax
+      ? t('catalog.priceYuan', { n: n.budgetMax.toLocaleString() })
+      : n.budgetMin !== null && n.budgetMax !== null
+        ? t('catalog.budgetRange', { min: n.budgetMin.toLocaleString(), max: n.budgetMax.toLocaleString() })
+        : n.budgetMax !== null
+          ? t('catalog.budgetUpTo', { max: n.budgetMax.toLocaleString() })
+          : n.budgetMin !== null
+            ? t('catalog.budgetFrom', { min: n.budgetMin.toLocaleString() })
+            : null;
 
   return (
     <DetailFrame
@@ -82,7 +84,7 @@ export function NeedDetailPage() {
             </Descriptions.Item>
           )}
           {owner && (
-            <Descriptions.Item label={t('catalog.status')}>
+            <Descriptions.Item label={t('detail.versionLabel')}>
               {t('detail.version', { n: n.version })}
             </Descriptions.Item>
           )}
