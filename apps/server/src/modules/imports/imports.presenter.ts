@@ -44,6 +44,7 @@ export function presentIssue(
 }
 
 type SummaryRow = Omit<ImportBatchRow, 'payload' | 'report'>;
+type BatchRow = Omit<ImportBatchRow, 'payload'>;
 
 export function presentBatchSummary(b: SummaryRow): ImportBatchSummary {
   return {
@@ -68,7 +69,7 @@ export function presentBatchSummary(b: SummaryRow): ImportBatchSummary {
   };
 }
 
-export function presentBatch(b: ImportBatchRow, locale: Locale): ImportBatchView {
+export function presentBatch(b: BatchRow, locale: Locale): ImportBatchView {
   const issues = b.report.map((i) => presentIssue(b.entity, i, locale));
   return {
     ...presentBatchSummary(b),

@@ -10,6 +10,9 @@ import type { ImportEntity } from '@tianfu/contracts';
 import { importBatches, type Db, type ImportBatchRow, type Orm } from '@tianfu/db';
 import type { NormalizedRow } from './imports.rows.ts';
 
+/** A batch row as services see it: everything but the payload. */
+export type ImportBatch = Omit<ImportBatchRow, 'payload'>;
+
 type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
 type Executor = Orm | Tx;
 
@@ -244,14 +247,26 @@ export interface ChunkResult {
 export function importsRepository(db: Db) {
   const orm = db.orm;
   return {
-    async insertBatch(values: typeof importBatches.$inferInsert): Promise<ImportBatchRow> {
-      const [row] = await orm.insert(importBatches).values(values).returning();
+    async insertBatch(values: typeof importBatches.$inferInsert): Promise<ImportBatch> {
+      const { payload: _p, ...columns } = getTableColumns(importBatches);
+      const [row] = await orm.insert(importBatches).values(values).returning(columns);
       return row!;
     },
 
-    async batchById(id: string): Promise<ImportBatchRow | undefined> {
-      const [row] = await orm.select().from(importBatches).where(eq(importBatches.id, id));
+    /** A batch without its payload (the payload can be tens of megabytes; see {@link payloadOf}). */
+    async batchById(id: string): Promise<ImportBatch | undefined> {
+      const { payload: _p, ...columns } = getTableColumns(importBatches);
+      const [row] = await orm.select(columns).from(importBatches).where(eq(importBatches.id, id));
       return row;
+    },
+
+    /** The stored rows of a batch (base64 gzip JSON lines), or null. */
+    async payloadOf(id: string, exec: Executor = orm): Promise<string | null> {
+      const [row] = await exec
+        .select({ payload: importBatches.payload })
+        .from(importBatches)
+        .where(eq(importBatches.id, id));
+      return row?.payload ?? null;
     },
 
     /** Batches of one officer, newest first (without the payload). */

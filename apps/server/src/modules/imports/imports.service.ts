@@ -11,14 +11,14 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { ImportEntity, ImportMode } from '@tianfu/contracts';
-import type { Db, ImportBatchRow, ImportIssueRecord } from '@tianfu/db';
+import type { Db, ImportIssueRecord } from '@tianfu/db';
 import type { AppConfig } from '../../config/keys.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { CatalogChange, CatalogEntityType } from '../../events/catalog-events.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { canAccessRegion, regionScopeOf } from '../../policy/region-scope.ts';
 import { CsvSyntaxError, decodeCsvBytes, parseCsv } from './csv.ts';
-import { importsRepository } from './imports.repository.ts';
+import { importsRepository, type ImportBatch } from './imports.repository.ts';
 import { checkRow, mapHeader, newRowContext, type CheckedRow, type NormalizedRow } from './imports.rows.ts';
 import { readXlsxRows, XlsxFormatError } from './xlsx.ts';
 
@@ -208,7 +208,7 @@ export function importsService(deps: ImportsDeps) {
       actor: Actor,
       entity: ImportEntity,
       file: UploadedFile,
-    ): Promise<{ batch: ImportBatchRow; times: PhaseTimes; outOfScopeRows: number }> {
+    ): Promise<{ batch: ImportBatch; times: PhaseTimes; outOfScopeRows: number }> {
       const t0 = performance.now();
       const scope = regionScopeOf(actor);
       const issues: ImportIssueRecord[] = [];
@@ -256,7 +256,7 @@ export function importsService(deps: ImportsDeps) {
         invalidRows: invalid,
         report: issues,
         issuesTruncated: truncated,
-        payload: valid > 0 ? Buffer.concat(parts) : null,
+        payload: valid > 0 ? Buffer.concat(parts).toString('base64') : null,
         expiresAt: new Date(now.getTime() + config.IMPORT_BATCH_TTL * 1000),
       });
       const t2 = performance.now();
@@ -275,7 +275,7 @@ export function importsService(deps: ImportsDeps) {
      * `valid_only` writes the valid rows. One transaction: either every chunk lands or none.
      * @throws AppError 409 when the batch is not committable, 410 when it expired
      */
-    async commit(actor: Actor, batch: ImportBatchRow, mode: ImportMode): Promise<ImportBatchRow> {
+    async commit(actor: Actor, batch: ImportBatch, mode: ImportMode): Promise<ImportBatch> {
       const now = deps.now();
       if (batch.status === 'validated' && batch.expiresAt.getTime() < now.getTime()) {
         await repo.updateBatch(batch.id, { status: 'expired', payload: null });
@@ -289,9 +289,10 @@ export function importsService(deps: ImportsDeps) {
       if (mode === 'all_or_nothing' && batch.invalidRows > 0) {
         throw new AppError('import.has_invalid_rows', 409, { params: { invalid: batch.invalidRows } });
       }
-      if (batch.validRows === 0 || !batch.payload) throw new AppError('import.nothing_to_commit', 409);
+      const stored = batch.validRows > 0 ? await repo.payloadOf(batch.id) : null;
+      if (!stored) throw new AppError('import.nothing_to_commit', 409);
 
-      const payload = batch.payload;
+      const payload = Buffer.from(stored, 'base64');
       const scope = regionScopeOf(actor);
       const chunk = config.IMPORT_CHUNK_ROWS;
       let inserted = 0;
