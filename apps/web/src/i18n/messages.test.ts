@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from './define';
-import { messages } from './messages';
+import { featureDictionaries, messages } from './messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -13,6 +13,19 @@ describe('UI dictionary', () => {
     for (const [key, text] of [...Object.entries(zh), ...Object.entries(en)]) {
       expect(text.trim(), key).not.toBe('');
     }
+  });
+
+  it('defines every key in one feature dictionary only', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [feature, dict] of Object.entries(featureDictionaries)) {
+      for (const key of Object.keys(dict['zh-CN'])) {
+        const first = owner.get(key);
+        if (first) clashes.push(`${key} (${first}, ${feature})`);
+        else owner.set(key, feature);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('uses the same placeholders in both languages', () => {

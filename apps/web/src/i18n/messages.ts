@@ -46,5 +46,20 @@ const en: Record<MessageKey, string> = {
   ...officerMessages.en,
 };
 
+/** Every feature dictionary, for the check that no key is defined twice (a later one would win silently). */
+export const featureDictionaries = {
+  shell: shellMessages,
+  home: homeMessages,
+  auth: authMessages,
+  account: accountMessages,
+  admin: adminMessages,
+  catalog: catalogMessages,
+  discover: discoverMessages,
+  listings: listingMessages,
+  publish: publishMessages,
+  inbox: inboxMessages,
+  officer: officerMessages,
+};
+
 /** The dictionary per language. */
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };

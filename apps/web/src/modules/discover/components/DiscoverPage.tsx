@@ -6,14 +6,24 @@ import { useT } from '../../../i18n/LocaleProvider';
 import type { MessageKey } from '../../../i18n/messages';
 import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
+import { isStaff, useSession } from '../../auth/hooks/useSession';
 import { searchCatalog } from '../../catalog/api/matchingApi';
 import { CatalogCardView } from '../../catalog/components/CatalogCardView';
+import { ExportButton } from '../../officer/components/ExportButtons';
 import { LoadError } from '../../shell/components/LoadError';
 import { toCriteria, toQuery, useSearchState } from '../hooks/useSearchState';
 import { SaveSearchButton } from './SaveSearchButton';
 import { SearchFilters } from './SearchFilters';
 
 const PAGE_SIZE = 10;
+// Which export list a kind tab corresponds to (teams have no export).
+const EXPORT_OF = {
+  need: 'needs',
+  scientist: 'scientists',
+  enterprise: 'enterprises',
+  capability: 'capabilities',
+  result: 'results',
+} as const;
 // The order of the kind tabs: what people come for first.
 const TAB_KINDS = ['need', 'scientist', 'team', 'capability', 'result', 'enterprise'] as const;
 
@@ -24,6 +34,8 @@ export function DiscoverPage() {
   const [state, update] = useSearchState();
   const [draft, setDraft] = useState(state.text);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const { user } = useSession();
+  const exportEntity = state.kind && state.kind !== 'team' ? EXPORT_OF[state.kind] : null;
   const results = useRemote(
     (signal) => searchCatalog(toQuery(state, PAGE_SIZE), signal),
     [JSON.stringify(state)],
