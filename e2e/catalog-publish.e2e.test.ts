@@ -65,33 +65,58 @@ describe.each(['desktop', 'phone'] as const)('publishing and matching at %s size
       browser = undefined;
     });
 
-    it('publishes an R&D problem and sees matched scientists with reasons', async () => {
+    it('finds the seeded Sichuan in a first search, before signing in', async () => {
+      await page.goto(`${baseUrl}/discover?q=${encodeURIComponent('猕猴桃')}`);
+      const results = page.getByTestId('search-results');
+      await results.getByTestId('catalog-card').first().waitFor({ timeout: 60_000 });
+      expect(await results.getByTestId('catalog-card').count()).toBeGreaterThan(3);
+      expect((await results.textContent()) ?? '').toContain('猕猴桃');
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-00-first-search');
+    });
+
+    it('sees its seeded needs in every state, with the rejection reason', async () => {
       await signInBrowser(page, baseUrl, DEMO_USERS.enterprise);
+      await page.goto(`${baseUrl}/mine`);
+      const mine = page.getByTestId('my-listings');
+      await mine.getByTestId('mine-item').first().waitFor();
+      const states = await mine
+        .getByTestId('status-tag')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+      expect(new Set(states)).toEqual(new Set(['published', 'draft', 'submitted', 'rejected']));
+      expect(await mine.getByTestId('mine-rejection').textContent()).toContain('可量化的验收指标');
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-00b-my-listings');
+    });
+
+    it('publishes an R&D problem and sees matched scientists with reasons', async () => {
       await page.goto(`${baseUrl}/publish/need/new`);
       const editor = page.getByTestId('need-editor');
       await editor.waitFor();
       await editor.getByTestId('need-kind').getByText('科研课题').click();
       await editor
         .getByTestId('need-title')
-        .fill(`高盐废水零排放蒸发结晶工艺优化（${viewport === 'desktop' ? '一' : '二'}期）`);
+        .fill(`Mini LED背光驱动芯片热管理与可靠性攻关（${viewport === 'desktop' ? '一' : '二'}期）`);
       await editor
         .getByTestId('need-summary-input')
-        .fill('工业园区污水处理厂高盐废水零排放系统运行不稳定，寻求蒸发结晶工艺优化与膜浓缩技术攻关。');
+        .fill(
+          '车载显示面板Mini LED背光驱动芯片高温下亮度衰减、失效率偏高，寻求热管理设计与可靠性测试联合攻关。',
+        );
       await editor
         .getByTestId('need-description')
         .fill(
-          '现状：蒸发结晶系统结垢严重、杂盐产量大，吨水处理成本偏高。\n目标：吨水处理成本降低20%，结晶盐纯度达到工业盐标准，6个月内完成中试。\n要求：具备高盐废水处理、膜浓缩和蒸发结晶工程经验，可到温江现场开展工作。',
+          '现状：背光驱动芯片在85℃老化试验中亮度衰减超过15%，批次失效率约3%。\n目标：高温老化1000小时亮度衰减低于5%，失效率降到0.5%以下，6个月内完成样品验证。\n要求：具备功率器件热仿真、封装散热设计和可靠性测试经验，可到蒲江现场开展工作。',
         );
-      await addTags(editor.getByTestId('need-keywords'), ['高盐废水', '零排放', '蒸发结晶']);
+      await addTags(editor.getByTestId('need-keywords'), ['Mini LED', '背光驱动', '可靠性测试']);
       await numberInput(page, 'need-budget-min').fill('500000');
       await numberInput(page, 'need-budget-max').fill('1000000');
-      await pickRegion(editor.getByTestId('need-region'), ['成都市', '温江区']);
+      await pickRegion(editor.getByTestId('need-region'), ['成都市', '蒲江县']);
       await expectNoSidewaysScroll(page);
       await snap(page, viewport, 'catalog-01-need-editor');
 
       await editor.getByTestId('save-submit').click();
       await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-      await page.getByTestId('detail-title').getByText('高盐废水零排放蒸发结晶工艺优化').waitFor();
+      await page.getByTestId('detail-title').getByText('Mini LED背光驱动芯片热管理与可靠性攻关').waitFor();
       expect(await page.getByTestId('status-tag').first().getAttribute('data-status')).toBe('published');
 
       const recs = page.getByTestId('recommendations');
@@ -102,7 +127,7 @@ describe.each(['desktop', 'phone'] as const)('publishing and matching at %s size
       const first = recs.getByTestId('catalog-card').first();
       expect(await first.getByTestId('match-reason').count()).toBeGreaterThan(0);
       // The matches are about this problem: the explanations name its terms.
-      expect(texts.join('\n')).toMatch(/高盐|废水|零排放|蒸发|结晶|膜/);
+      expect(texts.join('\n')).toMatch(/背光|驱动|芯片|可靠性|功率器件|封装|LED/);
       await expectNoSidewaysScroll(page);
       await snap(page, viewport, 'catalog-02-need-matches');
     });
@@ -124,31 +149,31 @@ describe.each(['desktop', 'phone'] as const)('publishing and matching at %s size
       await page.goto(`${baseUrl}/publish/service/new`);
       const editor = page.getByTestId('capability-editor');
       await editor.waitFor();
-      await editor.getByTestId('capability-title').fill('工业废水高盐废水零排放工艺诊断与优化技术服务');
+      await editor.getByTestId('capability-title').fill('Mini LED背光驱动电路设计与可靠性测试技术服务');
       await editor
         .getByTestId('capability-description')
         .fill(
-          '面向化工、制药园区，提供高盐废水零排放系统诊断、膜浓缩与蒸发结晶工艺优化、杂盐资源化方案设计，可现场调试并跟踪运行效果。',
+          '面向显示面板与车载电子企业，提供Mini LED背光驱动电路设计、功率器件热仿真、高温老化与可靠性测试，出具测试报告并跟踪改进效果。',
         );
-      await addTags(editor.getByTestId('capability-keywords'), ['高盐废水', '零排放', '蒸发结晶']);
+      await addTags(editor.getByTestId('capability-keywords'), ['Mini LED', '背光驱动', '可靠性测试']);
       await editor.getByTestId('capability-delivery').getByText('现场 + 远程').click();
       await editor.getByTestId('capability-price-type').getByText('面议').click();
       await numberInput(page, 'capability-duration').fill('30');
-      await pickRegion(editor.getByTestId('capability-region'), ['成都市', '温江区']);
+      await pickRegion(editor.getByTestId('capability-region'), ['成都市', '邛崃市']);
       await expectNoSidewaysScroll(page);
       await snap(page, viewport, 'catalog-03-service-editor');
 
       await editor.getByTestId('save-submit').click();
       await page.waitForURL(/\/services\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-      await page.getByTestId('detail-title').getByText('高盐废水零排放工艺诊断').waitFor();
+      await page.getByTestId('detail-title').getByText('Mini LED背光驱动电路设计').waitFor();
 
       const recs = page.getByTestId('recommendations');
       await recs.waitFor();
       const texts = await recommendationTexts(page);
       const first = recs.getByTestId('catalog-card').first();
       expect(await first.getByTestId('match-reason').count()).toBeGreaterThan(0);
-      // Needs about high-salinity wastewater (the seeded ones of the demo enterprise among them).
-      expect(texts.join('\n')).toMatch(/高盐废水|零排放/);
+      // Needs about Mini LED backlight drivers (the seeded ones of the demo enterprise among them).
+      expect(texts.join('\n')).toMatch(/背光驱动/);
       await expectNoSidewaysScroll(page);
       await snap(page, viewport, 'catalog-04-service-matches');
     });

@@ -201,6 +201,13 @@ describe('generateSichuanDemo', () => {
     expect(demo.scientists.every((s) => /^\p{Script=Han}{2,4}$/u.test(s.name))).toBe(true);
   });
 
+  it('rarely repeats a title, like a real catalog', () => {
+    for (const list of [demo.needs, demo.capabilities, demo.results]) {
+      const titles = list.map((x) => x.title);
+      expect(new Set(titles).size / titles.length).toBeGreaterThan(0.97);
+    }
+  });
+
   it('gives every need a capability in its domain that shares its subject term', () => {
     for (const n of demo.needs) {
       const subject = n.keywords[0]!;

@@ -9,6 +9,7 @@ import { pickBrand, pickCompanySuffix } from './names.ts';
 import { nearbyPlace, placeFor, placeOf } from './places.ts';
 import type { Rng } from './prng.ts';
 import { serial } from './people.ts';
+import { UNIQUE_ATTEMPTS } from './supply.ts';
 
 /** GB/T 4754-2017 sections by their first and last division, so a division maps to its letter. */
 const SECTIONS: readonly [string, number, number][] = [
@@ -136,11 +137,19 @@ export function generateNeeds(
   today: Date,
 ): DemoNeed[] {
   if (count > 0 && enterprises.length === 0) throw new Error('needs require at least one enterprise');
+  const used = new Set<string>();
   return Array.from({ length: count }, (_, i): DemoNeed => {
     const kind = NEED_KINDS[i % NEED_KINDS.length]!;
     const ent = rng.pick(enterprises);
     const domain = domainOf(ent.domain);
-    const f = pickFocus(rng, domain);
+    // Two enterprises rarely post the same title: draw the focus again (a few times) when taken.
+    let f = pickFocus(rng, domain);
+    let title = needTitle(rng, kind, f, domain);
+    for (let attempt = 0; used.has(title) && attempt < UNIQUE_ATTEMPTS; attempt += 1) {
+      f = pickFocus(rng, domain);
+      title = needTitle(rng, kind, f, domain);
+    }
+    used.add(title);
     const skill = rng.pick(domain.skills);
     const place = rng.chance(0.8) ? placeOf(ent.regionCode) : nearbyPlace(rng, placeOf(ent.regionCode));
     const hasBudget = rng.chance(0.85);
@@ -152,7 +161,7 @@ export function generateNeeds(
       id: `demo-need-${serial(i)}`,
       kind,
       enterpriseId: ent.id,
-      title: needTitle(rng, kind, f, domain),
+      title,
       summary,
       description: `${summary}\n现状：企业在${f.subject}${f.problem}方面缺少成熟方案，现有做法效果不稳定。\n目标：${goal}。\n要求：熟悉${f.subject}相关标准，能够${rng.chance(0.6) ? '到现场' : '远程'}开展工作，按阶段提交成果报告。`,
       confidential: kind === 'rd_problem' ? rng.chance(0.5) : rng.chance(0.1),

@@ -96,6 +96,20 @@ function focusAt(rng: Rng, i: number): { domain: DemoDomain; focus: DemoFocus } 
   return { domain, focus: pickFocus(rng, domain) };
 }
 
+/** How often a generator draws again for a title not used yet before accepting a repeat. */
+export const UNIQUE_ATTEMPTS = 8;
+const SERVICE_WORDS = [
+  '技术服务',
+  '解决方案',
+  '咨询与现场指导',
+  '检测评估服务',
+  '技术培训',
+  '工艺诊断与优化',
+  '方案设计与实施',
+  '技术咨询',
+];
+const RURAL_SERVICE_WORDS = ['现场指导', '技术帮扶', '实用技术培训', '上门技术服务'];
+
 /** Generates `count` capability listings. */
 export function generateCapabilities(
   rng: Rng,
@@ -105,14 +119,21 @@ export function generateCapabilities(
 ): DemoCapability[] {
   const byDomain = providersByDomain(scientists, teams);
   const out: DemoCapability[] = [];
+  const used = new Set<string>();
   for (let i = 0; i < count; i += 1) {
-    const { domain, focus } = focusAt(rng, i);
-    const provider = pickProvider(rng, byDomain, domain, () => true);
-    if (!provider) throw new Error('capabilities require at least one scientist or team');
+    // Real listings rarely share a title: draw again (a few times) when this one is taken.
+    let pick: { domain: DemoDomain; focus: DemoFocus; provider: Provider; title: string };
+    for (let attempt = 0; ; attempt += 1) {
+      const { domain, focus } = focusAt(rng, i);
+      const provider = pickProvider(rng, byDomain, domain, () => true);
+      if (!provider) throw new Error('capabilities require at least one scientist or team');
+      const title = `${focus.phrase}${rng.pick(provider.rural ? RURAL_SERVICE_WORDS : SERVICE_WORDS)}`;
+      pick = { domain, focus, provider, title };
+      if (!used.has(title) || attempt >= UNIQUE_ATTEMPTS) break;
+    }
+    const { domain, focus, provider, title } = pick;
+    used.add(title);
     const skills = rng.sample(domain.skills, 2);
-    const title = provider.rural
-      ? `${focus.phrase}${rng.pick(['现场指导', '技术帮扶'])}`
-      : `${focus.phrase}${rng.pick(['技术服务', '解决方案', '咨询与现场指导', '检测评估服务'])}`;
     const deliveryMode = provider.rural
       ? 'onsite'
       : rng.weighted(['onsite', 'remote', 'hybrid'] as const, [3, 2, 4]);
@@ -148,11 +169,17 @@ const RESULT_TITLES = [
   (f: DemoFocus) => `${f.phrase}集成技术体系`,
   (f: DemoFocus) => `${f.phrase}成套装备`,
   (f: DemoFocus) => `${f.phrase}智能系统`,
+  (f: DemoFocus) => `${f.phrase}关键技术`,
+  (f: DemoFocus) => `${f.phrase}工艺及装置`,
+  (f: DemoFocus) => `高效${f.phrase}技术`,
+  (f: DemoFocus) => `${f.phrase}技术规程与示范应用`,
 ];
 const SOFT_RESULT_TITLES = [
   (f: DemoFocus) => `${f.phrase}集成方案`,
   (f: DemoFocus) => `${f.phrase}数字化解决方案`,
   (f: DemoFocus) => `${f.phrase}模式与标准`,
+  (f: DemoFocus) => `${f.phrase}服务规范`,
+  (f: DemoFocus) => `${f.phrase}规划设计方案`,
 ];
 
 /** Generates `count` research results owned by scientists with publications or by teams. */
@@ -165,10 +192,20 @@ export function generateResults(
 ): DemoResult[] {
   const byDomain = providersByDomain(scientists, teams);
   const out: DemoResult[] = [];
+  const used = new Set<string>();
   for (let i = 0; i < count; i += 1) {
-    const { domain, focus } = focusAt(rng, i);
-    const owner = pickProvider(rng, byDomain, domain, (p) => p.published);
-    if (!owner) throw new Error('results require a scientist with publications or a team');
+    let pick: { domain: DemoDomain; focus: DemoFocus; owner: Provider; title: string };
+    for (let attempt = 0; ; attempt += 1) {
+      const { domain, focus } = focusAt(rng, i);
+      const owner = pickProvider(rng, byDomain, domain, (p) => p.published);
+      if (!owner) throw new Error('results require a scientist with publications or a team');
+      // Cultural results are plans and designs, not equipment.
+      const title = rng.pick(domain.key === 'tourism_culture' ? SOFT_RESULT_TITLES : RESULT_TITLES)(focus);
+      pick = { domain, focus, owner, title };
+      if (!used.has(title) || attempt >= UNIQUE_ATTEMPTS) break;
+    }
+    const { domain, focus, owner, title } = pick;
+    used.add(title);
     const trl = rng.weighted([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 4, 7, 9, 9, 7, 4, 2]);
     const patentNumbers = Array.from({ length: rng.int(0, 3) }, () =>
       patentNumber(rng, year - rng.int(1, 8), rng.chance(0.7) ? 1 : 2),
@@ -182,8 +219,7 @@ export function generateResults(
       id: `demo-res-${serial(i)}`,
       ownerKind: owner.kind,
       ownerId: owner.id,
-      // Cultural results are plans and designs, not equipment.
-      title: rng.pick(domain.key === 'tourism_culture' ? SOFT_RESULT_TITLES : RESULT_TITLES)(focus),
+      title,
       abstract: `针对${focus.subject}${focus.problem}中的难点，${owner.name}研发形成本成果，综合运用${rng.sample(domain.skills, 2).join('与')}，已完成${trl >= 7 ? '示范应用' : trl >= 4 ? '中试验证' : '实验室验证'}（技术成熟度${trl}级），可在${domain.name}相关企业推广应用。`,
       domain: domain.key,
       keywords: [focus.subject, focus.problem],
