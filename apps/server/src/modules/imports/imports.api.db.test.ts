@@ -418,6 +418,35 @@ describeEachDb('bulk import and export', (getDb) => {
     expect(decodeCsvBytes(mine.rawPayload).text).not.toContain('SCI-1,');
   });
 
+  it('takes the raw file as the body too, and names missing required columns', async () => {
+    const header = IMPORT_COLUMNS.scientists.map(headerOf);
+    const keys = IMPORT_COLUMNS.scientists.map((c) => c.key);
+    const row = scientist(70) as Record<string, string | number>;
+    const csv = csvRecord(header) + csvRecord(keys.map((k) => String(row[k] ?? '')));
+    const raw = await chengdu.client.req(
+      'POST',
+      '/api/imports?entity=scientists&fileName=raw.csv',
+      Buffer.from(csv),
+      {
+        headers: { 'content-type': 'text/csv' },
+      },
+    );
+    expect(raw.statusCode).toBe(201);
+    expect(raw.json()).toMatchObject({ fileName: 'raw.csv', format: 'csv', counts: { valid: 1 } });
+
+    const noRegion = csvRecord(header.filter((h) => h !== '地区代码*')) + csvRecord(['X']);
+    const missing = await upload(chengdu.client, 'scientists', 'bad.csv', Buffer.from(noRegion), {
+      'accept-language': 'en',
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toMatchObject({ code: 'import.missing_columns' });
+    expect(missing.json().error.message).toContain('地区代码');
+
+    const notXlsx = await upload(chengdu.client, 'scientists', 'fake.xlsx', Buffer.from('not a workbook'));
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().error.code).toBe('import.xlsx_unreadable');
+  });
+
   it('exports a list to CSV and Excel that the import reads back', async () => {
     const csv = await chengdu.client.get('/api/exports/scientists?format=csv&region=510104');
     expect(csv.statusCode).toBe(200);
