@@ -40,15 +40,9 @@ export const homeMessages = defineMessages(
     'home.step1': '手机号注册并完成认证',
     'home.step2': '发布您的所能或所需',
     'home.step3': '智能匹配，邀约对接，成交跟踪',
-    'discover.title': '发现',
-    'discover.desc': '浏览平台功能与服务地区。需求、服务、成果和科普资源的检索即将开放。',
-    'discover.comingSoon': '即将开放',
-    'discover.regionsTitle': '服务地区',
     'region.china': '全国',
     'region.sichuan': '四川省',
     'region.count': '共 {n} 个下级地区',
-    'discover.regionsDesc':
-      '平台按省、市（州）、县（市、区）三级组织服务，各级科协工作人员负责本地区的审核与对接。',
   },
   {
     'home.heroTitle': 'Science and technology services that reach everyone who needs them',
@@ -98,15 +92,8 @@ export const homeMessages = defineMessages(
     'home.step1': 'Register with your mobile number and get verified',
     'home.step2': 'Publish what you can do or what you need',
     'home.step3': 'Get matched, invite or be invited, close the deal',
-    'discover.title': 'Discover',
-    'discover.desc':
-      'Browse the platform’s functions and service regions. Search of needs, services, results and popular science opens soon.',
-    'discover.comingSoon': 'Coming soon',
-    'discover.regionsTitle': 'Service regions',
     'region.china': 'China',
     'region.sichuan': 'Sichuan',
     'region.count': '{n} subdivisions',
-    'discover.regionsDesc':
-      'Services are organized by province, city (prefecture) and county; association officers at each level review and broker deals in their region.',
   },
 );
