@@ -53,6 +53,14 @@ export const CATALOG_MESSAGES = {
     'zh-CN': '取值应为 true 或 false',
     en: 'Must be true or false',
   },
+  'validation.control_chars': {
+    'zh-CN': '文本中含有不可见的控制字符，请删除后重试',
+    en: 'The text contains invisible control characters; please remove them',
+  },
+  'validation.text_blank': {
+    'zh-CN': '请填写文字或数字，不能只有空白或符号',
+    en: 'Please write letters or digits, not only blanks or symbols',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 /** Region code as typed: 2-digit province, 4-digit city, 6-digit county (or 6-digit padded forms). */
@@ -67,21 +75,48 @@ export const CatalogId = z.guid();
 export const CatalogIdParams = z.object({ id: CatalogId });
 export type CatalogIdParams = z.infer<typeof CatalogIdParams>;
 
+/**
+ * Control characters other than tab and line breaks. NUL cannot be stored at all (PostgreSQL
+ * refuses it in text and jsonb), the others are never meant; both are a 400 on the field.
+ */
+function hasControlChar(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
+/** Free text as typed by people: any string without control characters (trim/min/max added per field). */
+export const PlainText = z
+  .string()
+  .refine((v) => !hasControlChar(v), { message: 'validation.control_chars', abort: true });
+/** Some letter or digit: a title of blanks, zero-width spaces or punctuation only is refused. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /** Listing or profile title. */
-export const Title = z.string().trim().min(2).max(120);
+export const Title = PlainText.trim()
+  .min(2)
+  .max(120)
+  .refine((v) => HAS_WORD.test(v), { message: 'validation.text_blank' });
 /** Long free text (description, abstract, bio). */
-export const LongText = z.string().trim().max(5000);
+export const LongText = PlainText.trim().max(5000);
 /** A public one-paragraph summary. */
-export const SummaryText = z.string().trim().min(10).max(500);
+export const SummaryText = PlainText.trim()
+  .min(10)
+  .max(500)
+  .refine((v) => HAS_WORD.test(v), { message: 'validation.text_blank' });
 /** A person's or organization's display name. */
-export const PersonName = z.string().trim().min(1).max(60);
+export const PersonName = PlainText.trim()
+  .min(1)
+  .max(60)
+  .refine((v) => HAS_WORD.test(v), { message: 'validation.text_blank' });
 
 /** Discipline codes (GB/T 13745), main one first, at most 10, no duplicates after trimming. */
 export const DisciplineList = z.array(disciplineCode).max(10);
 /** Industry codes (GB/T 4754 section letters or divisions), at most 10. */
 export const IndustryList = z.array(industryCode).max(10);
 /** Free keywords / skills / shared capabilities: short terms, at most 30. */
-export const TermList = z.array(z.string().trim().min(1).max(40)).max(30);
+export const TermList = z.array(PlainText.trim().min(1).max(40)).max(30);
 
 /** An amount of money in whole yuan (up to 100 billion). */
 export const Yuan = z.number().int().min(0).max(100_000_000_000);
@@ -103,4 +138,4 @@ export const QueryBoolean = z
   .transform((v) => v === 'true' || v === '1');
 
 /** A free-text filter in list queries. */
-export const QueryText = z.string().trim().min(1).max(100);
+export const QueryText = PlainText.trim().min(1).max(100);

@@ -10,10 +10,10 @@ import { OrganizationType, Uscc } from '../accounts.ts';
 import { industryCode, industryDivisionCode } from '../taxonomy/schemas.ts';
 import { industrySection } from '../taxonomy/industries.ts';
 import { SizeClass } from './enums.ts';
-import { CatalogRegionCode, LongText, QueryText, industrySectionCode } from './fields.ts';
+import { CatalogRegionCode, LongText, PlainText, QueryText, industrySectionCode } from './fields.ts';
 
 const organizationFields = {
-  name: z.string().trim().min(2).max(120),
+  name: PlainText.trim().min(2).max(120),
   orgType: OrganizationType,
   regionCode: CatalogRegionCode,
   description: LongText.nullable(),

@@ -14,6 +14,7 @@ import {
   DisciplineList,
   IndustryList,
   LongText,
+  PlainText,
   QueryText,
   TermList,
   Title,
@@ -23,8 +24,8 @@ import {
 /** A patent, software copyright or other IP right attached to a result. */
 export const ResultIp = z.object({
   kind: IpKind,
-  number: z.string().trim().min(1).max(60),
-  title: z.string().trim().max(200).nullable().optional(),
+  number: PlainText.trim().min(1).max(60),
+  title: PlainText.trim().max(200).nullable().optional(),
 });
 export type ResultIp = z.infer<typeof ResultIp>;
 

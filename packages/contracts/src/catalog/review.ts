@@ -7,13 +7,13 @@
 import { z } from 'zod';
 import { PaginationQuery, paginated } from '../common.ts';
 import { ListingStatus, ListingType, PublishMode, VersionedEntityType } from './enums.ts';
-import { CatalogId, CatalogRegionCode } from './fields.ts';
+import { CatalogId, CatalogRegionCode, PlainText } from './fields.ts';
 
 /** POST /api/review/{type}/{id} — an officer of the listing's region decides. */
 export const ReviewDecision = z
   .object({
     decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().max(500).optional(),
+    reason: PlainText.trim().max(500).optional(),
   })
   .refine((v) => v.decision !== 'reject' || (v.reason !== undefined && v.reason.length >= 2), {
     message: 'validation.reason_required',
@@ -25,7 +25,7 @@ export const ReviewParams = z.object({ type: ListingType, id: CatalogId });
 export type ReviewParams = z.infer<typeof ReviewParams>;
 
 /** POST /api/{type}s/{id}/close — an optional note. */
-export const ListingClose = z.object({ reason: z.string().trim().max(500).optional() });
+export const ListingClose = z.object({ reason: PlainText.trim().max(500).optional() });
 export type ListingClose = z.infer<typeof ListingClose>;
 
 /** GET /api/review/queue — submitted listings in the officer's regions, oldest first. */

@@ -14,36 +14,37 @@ import {
   DisciplineList,
   LongText,
   PersonName,
+  PlainText,
   QueryBoolean,
   QueryText,
   TermList,
   Year,
 } from './fields.ts';
 
-const ShortText = z.string().trim().min(1).max(200);
+const ShortText = PlainText.trim().min(1).max(200);
 
 /** A journal article or conference paper. */
 export const ScientistPaper = z.object({
-  title: z.string().trim().min(1).max(300),
-  journal: z.string().trim().max(200).nullable().optional(),
+  title: PlainText.trim().min(1).max(300),
+  journal: PlainText.trim().max(200).nullable().optional(),
   year: Year.nullable().optional(),
 });
 export type ScientistPaper = z.infer<typeof ScientistPaper>;
 
 /** A patent (number as granted, e.g. `ZL202310123456.7`). */
 export const ScientistPatent = z.object({
-  number: z.string().trim().min(1).max(40),
-  title: z.string().trim().min(1).max(300),
+  number: PlainText.trim().min(1).max(40),
+  title: PlainText.trim().min(1).max(300),
   year: Year.nullable().optional(),
 });
 export type ScientistPatent = z.infer<typeof ScientistPatent>;
 
 /** A funded project the scientist led or took part in. */
 export const ScientistProject = z.object({
-  title: z.string().trim().min(1).max(300),
-  funder: z.string().trim().max(200).nullable().optional(),
+  title: PlainText.trim().min(1).max(300),
+  funder: PlainText.trim().max(200).nullable().optional(),
   year: Year.nullable().optional(),
-  role: z.string().trim().max(40).nullable().optional(),
+  role: PlainText.trim().max(40).nullable().optional(),
 });
 export type ScientistProject = z.infer<typeof ScientistProject>;
 
@@ -52,7 +53,7 @@ export const DeliveredService = z.object({
   title: ShortText,
   year: Year.nullable().optional(),
   regionCode: CatalogRegionCode.nullable().optional(),
-  description: z.string().trim().max(1000).nullable().optional(),
+  description: PlainText.trim().max(1000).nullable().optional(),
 });
 export type DeliveredService = z.infer<typeof DeliveredService>;
 
@@ -62,7 +63,7 @@ export const ExperienceEntry = z
     from: Year,
     to: Year.nullable().optional(),
     organization: ShortText,
-    role: z.string().trim().max(100).nullable().optional(),
+    role: PlainText.trim().max(100).nullable().optional(),
   })
   .refine((e) => e.to === null || e.to === undefined || e.to >= e.from, {
     message: 'validation.year_order',
@@ -77,8 +78,8 @@ const scientistFields = {
   birthYear: z.number().int().min(1900).max(2030).nullable(),
   education: EducationLevel.nullable(),
   /** 职称, e.g. 研究员, 高级农艺师. */
-  title: z.string().trim().max(60).nullable(),
-  affiliation: z.string().trim().max(120).nullable(),
+  title: PlainText.trim().max(60).nullable(),
+  affiliation: PlainText.trim().max(120).nullable(),
   /** The organization the scientist works for, when it is registered here. */
   orgId: CatalogId.nullable(),
   disciplines: DisciplineList,

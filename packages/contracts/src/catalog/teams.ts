@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { PaginationQuery, paginated } from '../common.ts';
 import { disciplineCode } from '../taxonomy/schemas.ts';
 import { ProfileStatus } from './enums.ts';
-import { CatalogRegionCode, DisciplineList, LongText, QueryText, TermList } from './fields.ts';
+import { CatalogRegionCode, DisciplineList, LongText, PlainText, QueryText, TermList } from './fields.ts';
 
 const teamFields = {
-  name: z.string().trim().min(2).max(120),
+  name: PlainText.trim().min(2).max(120),
   description: LongText.nullable(),
   regionCode: CatalogRegionCode.nullable(),
   disciplines: DisciplineList,

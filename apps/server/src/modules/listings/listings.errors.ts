@@ -77,4 +77,8 @@ export const ListingsErrors = registerMessages({
     'zh-CN': '该信息不在待审核状态',
     en: 'This listing is not waiting for review',
   },
+  'review.own_listing': {
+    'zh-CN': '不能审核自己发布或管理的信息，请由其他审核人员处理',
+    en: 'You cannot review a listing you published or manage; another reviewer must decide',
+  },
 });

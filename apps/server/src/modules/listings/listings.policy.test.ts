@@ -65,6 +65,14 @@ describe('listings policy', () => {
     expect(canReview(stranger, listing()).reason).toBe('error.forbidden');
   });
 
+  it('never lets staff review a listing they own', () => {
+    expect(canReview(chengdu, listing({ owner: true }))).toMatchObject({
+      allow: false,
+      reason: 'review.own_listing',
+    });
+    expect(canReview(admin, listing({ owner: true })).allow).toBe(false);
+  });
+
   it('opens confidential details to owners, regional staff and NDA signers only', () => {
     const secret = { ...listing({ status: 'published' }), confidential: true };
     expect(canSeeNeedDetails(null, secret, false)).toBe(false);

@@ -96,8 +96,13 @@ export function canReadReviewQueue(actor: Actor): PolicyDecision {
   return hasRole(actor, 'officer') || isAdmin(actor) ? allow('review.queue') : deny('review.queue');
 }
 
-/** Approving or rejecting: an officer of the listing's region or an administrator. */
+/**
+ * Approving or rejecting: an officer of the listing's region or an administrator, never on a
+ * listing they own (an officer who entered a listing for a scientist, or posted a need of their
+ * own, must not wave it through themselves).
+ */
 export function canReview(actor: Actor, l: ListingFacts): PolicyDecision {
+  if (l.owner) return deny(`${l.type}.review`, { ...extra(l), reason: 'review.own_listing' });
   return isStaffFor(actor, l.regionCode)
     ? allow(`${l.type}.review`, extra(l))
     : deny(`${l.type}.review`, {

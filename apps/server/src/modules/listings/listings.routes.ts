@@ -316,7 +316,7 @@ function registerType(app: FastifyInstance, svc: ListingsService, spec: TypeSpec
         tags,
         summary: `Close a ${label} (owner, or an officer of the region)`,
         params: CatalogIdParams,
-        body: ListingClose.optional(),
+        body: ListingClose.nullish(),
         response: { 200: ListingStatusResponse, ...listingErrors },
       },
     },

@@ -40,9 +40,18 @@ export function canSeeScientistDetail(actor: Actor | null | undefined, p: Scient
   return (p.userId !== null && p.userId === actor.userId) || isRegionStaff(actor, p.regionCode);
 }
 
-export function canEditScientist(actor: Actor, p: ScientistRef): PolicyDecision {
+/**
+ * The owner edits freely; an officer edits a profile of their region and may move it only to
+ * another region they also act in (never out of their reach into a sibling region's).
+ * `newRegionCode` is the canonical region the edit sets, when it sets one.
+ */
+export function canEditScientist(actor: Actor, p: ScientistRef, newRegionCode?: string): PolicyDecision {
   const extra = { target: { type: 'scientist', id: p.id }, regionCode: p.regionCode };
-  return canSeeScientistDetail(actor, p) ? allow('scientist.update', extra) : deny('scientist.update', extra);
+  if (!canSeeScientistDetail(actor, p)) return deny('scientist.update', extra);
+  const owner = p.userId !== null && p.userId === actor.userId;
+  if (!owner && newRegionCode !== undefined && !isRegionStaff(actor, newRegionCode))
+    return deny('scientist.update', { ...extra, reason: 'error.forbidden_region' });
+  return allow('scientist.update', extra);
 }
 
 /** Members and the lead see pending invitations and drafts; so do officers of the region. */

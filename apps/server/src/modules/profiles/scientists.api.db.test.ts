@@ -252,6 +252,50 @@ describeEachDb('profiles: scientists', (getDb) => {
     expect(versions[2]!.data).toMatchObject({ title: '高级农技师', capacity: 5 });
   });
 
+  it('keeps an officer from moving a profile out of their region (denied, audited, unchanged)', async () => {
+    const owner = await registerUser(t.app, getDb());
+    const p = (await owner.client.post('/api/scientists', ruralExpert)).json();
+    const chengdu = await registerStaff(t.app, getDb(), 'officer', '5101');
+    const before = (await denials(getDb(), 'scientist.update', p.id)).length;
+    // 江油市 belongs to 绵阳市: the Chengdu officer must not hand the profile to a sibling region.
+    const away = await chengdu.client.patch(`/api/scientists/${p.id}`, { regionCode: '510781' });
+    expect(away.statusCode).toBe(403);
+    expect(away.json().error.code).toBe('error.forbidden_region');
+    expect(await denials(getDb(), 'scientist.update', p.id)).toHaveLength(before + 1);
+    expect((await owner.client.get('/api/scientists/me')).json()).toMatchObject({
+      regionCode: '510131',
+      version: 1,
+    });
+    // Inside the officer's region, and for the owner anywhere, the move is fine.
+    const inside = await chengdu.client.patch(`/api/scientists/${p.id}`, { regionCode: '5101' + '04' });
+    expect(inside.json()).toMatchObject({ regionCode: '510104', version: 2 });
+    const moved = await owner.client.patch('/api/scientists/me', { regionCode: '510781' });
+    expect(moved.json()).toMatchObject({ regionCode: '510781', version: 3 });
+  });
+
+  it('refuses control characters and blank names per field (400, never a 500, nothing written)', async () => {
+    const u = await registerUser(t.app, getDb());
+    const nul = await u.client.req(
+      'POST',
+      '/api/scientists',
+      { ...ruralExpert, papers: [{ title: 'a\u0000b' }] },
+      { headers: { 'accept-language': 'en' } },
+    );
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.fields).toEqual({
+      'papers.0.title': 'The text contains invisible control characters; please remove them',
+    });
+    const blank = await u.client.post('/api/scientists', { ...ruralExpert, name: '\u200b\u200b' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields).toEqual({ name: '请填写文字或数字，不能只有空白或符号' });
+    expect((await u.client.get('/api/scientists/me')).statusCode).toBe(404);
+    const p = (await u.client.post('/api/scientists', ruralExpert)).json();
+    const bad = await u.client.patch('/api/scientists/me', { skills: ['ok\u0000'], bio: 'x\u0007' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['bio', 'skills.0']);
+    expect(await versionsOf(getDb(), p.id)).toHaveLength(1);
+  });
+
   it('exports the profile with the account data and anonymizes it when the account is deleted', async () => {
     const u = await registerUser(t.app, getDb());
     const p = (await u.client.post('/api/scientists', ruralExpert)).json();

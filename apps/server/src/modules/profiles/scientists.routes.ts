@@ -18,6 +18,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { authorize, requireActor } from '../../policy/authorize.ts';
 import type { Actor } from '../../policy/actor.ts';
 import './profiles.errors.ts';
+import { knownRegion } from './profiles.shared.ts';
 import { canEditScientist, canSeeScientistDetail } from './profiles.policy.ts';
 import { presentScientist, presentScientistDetail, presentScientistSummary } from './profiles.presenter.ts';
 import { scientistsRepository, type ScientistRow } from './scientists.repository.ts';
@@ -48,7 +49,8 @@ export const scientistsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   /** Authorizes, saves a new version, audits and tells the match index. */
   async function edit(request: FastifyRequest, actor: Actor, row: ScientistRow, patch: ScientistPatch) {
-    await authorize(request, canEditScientist(actor, row));
+    const region = patch.regionCode === undefined ? undefined : knownRegion(patch.regionCode, 'regionCode');
+    await authorize(request, canEditScientist(actor, row, region));
     const updated = await svc.update(row, patch, actor.userId);
     await app.audit.recordRequest(request, {
       action: 'scientist.update',
