@@ -94,6 +94,9 @@ export async function buildApp(input: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
+    // onReady hooks may do real start-up work: the match index is rebuilt from the database
+    // there (tens of seconds on the demo data, minutes on a large catalog without a snapshot).
+    pluginTimeout: 600_000,
   });
 
   app.setValidatorCompiler(validatorCompiler);
