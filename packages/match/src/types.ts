@@ -223,6 +223,13 @@ export interface MatchEngine {
   get(id: string): MatchEntity | undefined;
   /** Ranked, explained hits. Never throws on odd text; throws only on a programming error. */
   search(query: MatchQuery): MatchHit[];
+  /**
+   * Answers a batch of queries together (routing a set of needs at once). On corpora small enough
+   * to be scored exhaustively the semantic model is first re-fitted to the corpus plus the batch's
+   * own texts (transductive LSA, `src/transduce/fit.ts`); the fitted model stays for later searches.
+   * Element i of the result answers `queries[i]`.
+   */
+  searchBatch(queries: readonly MatchQuery[]): MatchHit[][];
   /** (Re)trains the semantic representation on the current corpus. Called lazily by `search`. */
   train(): void;
   readonly size: number;

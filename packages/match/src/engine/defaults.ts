@@ -32,6 +32,8 @@ export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   exhaustiveBelow: 5000,
   prfDocs: 5,
   prfWeight: 0.5,
+  neighbourK: 10,
+  neighbourWeight: 0.5,
 };
 
 export { DEFAULT_FIELD_WEIGHTS };

@@ -21,6 +21,8 @@ import {
 } from './search.ts';
 import { compileFilter, structuredParts } from './structured.ts';
 import { saveSnapshotFile } from './snapshot.ts';
+import { fitToQueries } from '../transduce/fit.ts';
+import { smoothScores } from '../transduce/neighbours.ts';
 
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
 
@@ -200,6 +202,10 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       });
       scored.sort(order);
     }
+    if (core.alive <= cfg.exhaustiveBelow && cfg.neighbourWeight > 0) {
+      scored = smoothScores(core, scored, cfg.neighbourK, cfg.neighbourWeight, cfg.lexicalShare);
+      scored.sort(order);
+    }
     return scored.slice(0, top).map((s, i) => {
       const reasons = [...s.reasons];
       if (s.rec.units.length > 1) reasons.push({ code: 'best_doc', params: { index: s.bestUnit } });
@@ -229,6 +235,12 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       return idx === undefined ? undefined : core.entity(idx);
     },
     search,
+    searchBatch: (queries: readonly MatchQuery[]) => {
+      if (!Array.isArray(queries) || queries.length === 0) return [];
+      ensureTrained();
+      fitToQueries(core, queries, cfg.exhaustiveBelow);
+      return queries.map((q) => search(q));
+    },
     train: () => core.train(),
     get size() {
       return core.alive;

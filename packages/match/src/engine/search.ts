@@ -32,6 +32,9 @@ export interface ScoringConfig {
   /** Pseudo-relevance feedback: results used and their weight (0 disables). */
   prfDocs: number;
   prfWeight: number;
+  /** Score regularisation over the k nearest entities (exhaustive corpora only; 0 disables, `src/transduce`). */
+  neighbourK: number;
+  neighbourWeight: number;
 }
 
 /** A scored candidate before explanation. */
