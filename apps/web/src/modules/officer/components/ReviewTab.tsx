@@ -65,14 +65,19 @@ export function ReviewTab() {
     <Space wrap>
       <Button
         type="primary"
-        size="small"
+        size={phone ? 'middle' : 'small'}
         loading={busy === item.id && !rejecting}
         onClick={() => void approve(item)}
         data-testid="review-approve"
       >
         {t('review.approve')}
       </Button>
-      <Button size="small" danger onClick={() => setRejecting(item)} data-testid="review-reject">
+      <Button
+        size={phone ? 'middle' : 'small'}
+        danger
+        onClick={() => setRejecting(item)}
+        data-testid="review-reject"
+      >
         {t('review.reject')}
       </Button>
     </Space>

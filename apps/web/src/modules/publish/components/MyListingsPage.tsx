@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { ListingType, MyListing } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { formatDate } from '../../../lib/format';
+import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { closeListing, listMyListings, submitListing } from '../../catalog/api/listingsApi';
 import { RegionName, StatusTag } from '../../catalog/components/CatalogBits';
@@ -32,6 +33,7 @@ function MyListings() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [type, setType] = useState<ListingType | 'all'>('all');
+  const size = useScreenSize() === 'phone' ? 'middle' : 'small';
   const [page, setPage] = useState(1);
   const list = useRemote(
     (signal) => listMyListings({ type: type === 'all' ? undefined : type, page, pageSize: 20 }, signal),
@@ -50,7 +52,7 @@ function MyListings() {
   const actions = (item: MyListing) => [
     <Button
       key="edit"
-      size="small"
+      size={size}
       icon={<EditOutlined />}
       onClick={() => void navigate(`${EDIT[item.type]}/${item.id}`)}
     >
@@ -60,7 +62,7 @@ function MyListings() {
       ? [
           <Button
             key="submit"
-            size="small"
+            size={size}
             type="primary"
             icon={<SendOutlined />}
             onClick={() => void act(() => submitListing(item.type, item.id))}
@@ -79,7 +81,7 @@ function MyListings() {
             cancelText={t('common.cancel')}
             onConfirm={() => act(() => closeListing(item.type, item.id))}
           >
-            <Button size="small" danger>
+            <Button size={size} danger>
               {t('detail.close')}
             </Button>
           </Popconfirm>,
