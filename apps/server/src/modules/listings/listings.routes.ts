@@ -41,6 +41,7 @@ import { authorize, requireActor } from '../../policy/authorize.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { regionScopeOf } from '../../policy/region-scope.ts';
 import './listings.errors.ts';
+import './listings.privacy.ts';
 import {
   canClose,
   canCreate,

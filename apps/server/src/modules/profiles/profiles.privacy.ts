@@ -9,6 +9,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { listingVersions, scientistProfiles } from '@tianfu/db';
 import { registerAccountEraser, registerAccountExporter } from '../privacy/privacy.extensions.ts';
 import { DELETED_DISPLAY_NAME } from '../privacy/privacy.service.ts';
+import { closeListingsOfScientists } from '../listings/listings.privacy.ts';
 
 registerAccountExporter({
   name: 'scientistProfile',
@@ -37,7 +38,7 @@ registerAccountExporter({
 
 registerAccountEraser({
   name: 'scientistProfile',
-  async erase(orm, user) {
+  async erase(orm, user, now) {
     const rows = await orm
       .update(scientistProfiles)
       .set({
@@ -63,6 +64,12 @@ registerAccountEraser({
       })
       .where(eq(scientistProfiles.userId, user.id))
       .returning({ id: scientistProfiles.id });
+    // What the person offered through the profile leaves the public catalog with it.
+    await closeListingsOfScientists(
+      orm,
+      rows.map((r) => r.id),
+      now,
+    );
     for (const { id } of rows) {
       await orm
         .delete(listingVersions)

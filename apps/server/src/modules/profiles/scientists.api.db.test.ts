@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { auditLog, listingVersions, scientistProfiles, type Db } from '@tianfu/db';
+import {
+  auditLog,
+  capabilities,
+  listingStatusEvents,
+  listingVersions,
+  needs,
+  scientistProfiles,
+  type Db,
+} from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import type { CatalogChange } from '../../events/catalog-events.ts';
 import type { TestApp } from '../../../test/helpers/build-test-app.ts';
@@ -310,8 +318,38 @@ describeEachDb('profiles: scientists', (getDb) => {
       1, 2,
     ]);
 
+    // What the person published in their own name: a service through the profile, a personal need.
+    const service = await u.client.post('/api/capabilities', {
+      title: '猕猴桃溃疡病田间诊断',
+      description: '到园诊断溃疡病并制定防控方案，培训种植户。',
+      deliveryMode: 'onsite',
+      priceType: 'negotiable',
+      regionCode: '510131',
+    });
+    expect(service.statusCode).toBe(201);
+    const need = await u.client.post('/api/needs', {
+      kind: 'service',
+      title: '果园土壤检测',
+      summary: '需要对 20 亩猕猴桃园做一次土壤养分检测并给出施肥建议。',
+      description: '果园位于蒲江县，希望一个月内完成采样与检测。',
+      regionCode: '510131',
+    });
+    expect(need.statusCode).toBe(201);
+    for (const path of [`/api/capabilities/${service.json().id}`, `/api/needs/${need.json().id}`])
+      expect((await u.client.post(`${path}/submit`, {})).json().status).toBe('published');
+
     const del = await u.client.req('DELETE', '/api/account', { password: u.password });
     expect(del.statusCode).toBe(200);
+    const [cap] = await getDb().orm.select().from(capabilities).where(eq(capabilities.id, service.json().id));
+    const [own] = await getDb().orm.select().from(needs).where(eq(needs.id, need.json().id));
+    expect([cap!.status, own!.status]).toEqual(['closed', 'closed']);
+    const events = await getDb()
+      .orm.select()
+      .from(listingStatusEvents)
+      .where(eq(listingStatusEvents.reason, 'account_deleted'));
+    expect(events.map((e) => e.entityId).sort()).toEqual([service.json().id, need.json().id].sort());
+    for (const path of [`/api/capabilities/${service.json().id}`, `/api/needs/${need.json().id}`])
+      expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
     const [row] = await getDb().orm.select().from(scientistProfiles).where(eq(scientistProfiles.id, p.id));
     expect(row).toMatchObject({
       userId: null,
