@@ -178,6 +178,8 @@ export class CatalogIndex {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private polls = 0;
+  /** Index size at the last training we asked for. */
+  private trainedSize = 0;
   private stopped = false;
   private readonly source: CatalogSource;
   private readonly logger: CatalogIndexOptions['logger'];
@@ -259,6 +261,7 @@ export class CatalogIndex {
       }
       const loaded = performance.now();
       if ((this.options.trainOnRebuild ?? true) && this.current.size > 0) this.current.train();
+      this.trainedSize = this.current.size;
       const done = performance.now();
       return {
         count: this.metas.size,
@@ -316,6 +319,7 @@ export class CatalogIndex {
       }
       if (engine.size !== meta.metas.length) return false;
       this.current = engine;
+      this.trainedSize = engine.size;
       this.metas.clear();
       for (const m of meta.metas) this.metas.set(m.id, m);
       this.watermarks.clear();
@@ -349,9 +353,19 @@ export class CatalogIndex {
     });
   }
 
-  /** Polls now (what imports call after a bulk write); resolves when applied. */
+  /**
+   * Polls now (what imports call after a bulk write); resolves when applied. When the index has
+   * doubled since it was last trained, the semantic model is retrained here rather than inside the
+   * next search (the engine would do it there), so searches after a bulk import stay fast.
+   */
   refresh(): Promise<void> {
-    return this.enqueue(() => this.pollOnce(true));
+    return this.enqueue(async () => {
+      await this.pollOnce(true);
+      if (this.current.size > 2 * this.trainedSize + 100 && (this.options.trainOnRebuild ?? true)) {
+        this.current.train();
+        this.trainedSize = this.current.size;
+      }
+    });
   }
 
   /** Starts the periodic poll. */
