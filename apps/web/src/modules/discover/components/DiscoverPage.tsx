@@ -113,6 +113,17 @@ export function DiscoverPage() {
               data-testid="search-sort"
             />
           )}
+          {isStaff(user) && exportEntity && (
+            <ExportButton
+              entity={exportEntity}
+              filters={{
+                q: state.text.trim() || undefined,
+                region: state.region,
+                discipline: state.discipline,
+                industry: state.industry,
+              }}
+            />
+          )}
           <SaveSearchButton
             criteria={toCriteria(state)}
             suggestedName={state.text.trim() || t('search.title')}
