@@ -9,7 +9,7 @@ import type { MatchEngine, MatchEngineOptions, MatchEntity, MatchHit, MatchQuery
 import { IndexCore, type EntityRecord } from './core.ts';
 import { DEFAULT_FIELD_WEIGHTS, DEFAULT_SCORING, DEFAULT_SEMANTIC, DEFAULT_WEIGHTS } from './defaults.ts';
 import { explain } from './explain.ts';
-import { accumulate, exactLexical, release, topIdx } from '../index/candidates.ts';
+import { accumulate, exactLexical, queryWeights, release, topIdx } from '../index/candidates.ts';
 import {
   COMMON_TERM_SHARE,
   admissible,
@@ -36,6 +36,9 @@ export interface InternalOptions extends MatchEngineOptions {
   /** Entities above which the index drops bigrams and quantises semantic vectors (tests lower it). */
   largeCorpus?: number;
 }
+
+/** Lexical pool per re-scored candidate on large corpora (see `search`). */
+export const WIDE_FACTOR = 10;
 
 /** Default and maximum `top`. */
 export const DEFAULT_TOP = 20;
@@ -112,6 +115,9 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         ? (idx: number): boolean => !excludedIdx.has(idx)
         : undefined;
     const limit = Math.max(cfg.candidates, top * 5);
+    // Large corpora: a wider lexical pool is ranked by a cheap text score (exact lexical + semantic
+    // cosine, the fused weights of both) before the full re-scoring of the best `limit`.
+    const wideN = core.largeMode ? limit * WIDE_FACTOR : limit * 4;
     const accd = accumulate(
       core,
       pq.aggVec,
@@ -144,13 +150,29 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         lexOf = (idx) => lex[idx] as number;
       } else {
         // Best partial scores first, then the exact lexical cosine of those from the forward index.
-        const wide = topIdx(accd.touched, accd.n, accd.acc, accd.pruned ? limit * 4 : limit, admit);
-        if (accd.pruned || core.pImp instanceof Uint16Array) {
-          const exact = new Map<number, number>();
-          for (const idx of wide.idx) exact.set(idx, exactLexical(core, pq.aggVec, idx));
-          lexOf = (idx) => exact.get(idx) ?? 0;
-          const sel = topIdx(wide.idx, wide.idx.length, lexOf, limit);
-          cands = Array.from(sel.idx, (idx) => core.rec(idx) as EntityRecord);
+        const quantized = core.pImp instanceof Uint16Array;
+        const wide = topIdx(accd.touched, accd.n, accd.acc, accd.pruned || quantized ? wideN : limit, admit);
+        if (accd.pruned || quantized) {
+          const w = wide.idx.length;
+          const qw = queryWeights(core, pq.aggVec);
+          const exact = new Float64Array(w);
+          for (let k = 0; k < w; k++) exact[k] = exactLexical(core, pq.aggVec, wide.idx[k] as number, qw);
+          // Ranked by position in `wide` (ties keep the better partial score first).
+          const rank = new Float32Array(w);
+          const sem = core.largeMode && core.model ? pq.aggSem : undefined;
+          const a = sem ? cfg.weights.lexical + cfg.weights.facet * cfg.lexicalShare : 1;
+          const b = sem ? cfg.weights.semantic + cfg.weights.facet * (1 - cfg.lexicalShare) : 0;
+          for (let k = 0; k < w; k++)
+            rank[k] = a * (exact[k] as number) + (sem ? b * core.semDot(sem, wide.idx[k] as number) : 0);
+          const positions = Int32Array.from({ length: w }, (_, k) => k);
+          const sel = topIdx(positions, w, rank, limit);
+          const lex = new Map<number, number>();
+          cands = Array.from(sel.idx, (k) => {
+            const idx = wide.idx[k] as number;
+            lex.set(idx, exact[k] as number);
+            return core.rec(idx) as EntityRecord;
+          });
+          lexOf = (idx) => lex.get(idx) ?? 0;
         } else {
           const lex = new Map<number, number>();
           for (const idx of wide.idx) lex.set(idx, accd.acc[idx] as number);

@@ -130,8 +130,13 @@ export function release(core: IndexCore, a: Accumulated): void {
   }
 }
 
+/** The query's term weights times IDF (for repeated `exactLexical` calls). */
+export function queryWeights(core: IndexCore, aggVec: SparseVec): Float64Array {
+  return Float64Array.from(aggVec.t, (t, i) => (aggVec.w[i] as number) * core.idf(t));
+}
+
 /** Exact lexical cosine of the query's aggregated TF-IDF vector with one entity (forward index). */
-export function exactLexical(core: IndexCore, aggVec: SparseVec, idx: number): number {
+export function exactLexical(core: IndexCore, aggVec: SparseVec, idx: number, qw?: Float64Array): number {
   const a = core.eAgg[idx] as number;
   let j = core.uOff[a] as number;
   const end = j + (core.uLen[a] as number);
@@ -143,7 +148,7 @@ export function exactLexical(core: IndexCore, aggVec: SparseVec, idx: number): n
     const x = qt[i] as number;
     const y = fT[j] as number;
     if (x === y) {
-      s += (aggVec.w[i] as number) * core.idf(x) * ltf(core.fW[j] as number);
+      s += (qw ? (qw[i] as number) : (aggVec.w[i] as number) * core.idf(x)) * ltf(core.fW[j] as number);
       i++;
       j++;
     } else if (x < y) i++;
