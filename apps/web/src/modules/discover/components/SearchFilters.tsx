@@ -23,6 +23,7 @@ export function SearchFilters({
   const showMaturity = state.kind === null || state.kind === 'result';
   return (
     <Form
+      size={stacked ? 'large' : 'middle'}
       layout={stacked ? 'vertical' : 'inline'}
       className={stacked ? 'search-filters stacked' : 'search-filters'}
     >

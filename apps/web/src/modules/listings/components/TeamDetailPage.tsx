@@ -7,6 +7,7 @@ import { getTeam } from '../../catalog/api/catalogApi';
 import { RegionName, TaxonomyTags } from '../../catalog/components/CatalogBits';
 import { DetailFrame, DetailState } from './DetailFrame';
 import { Recommendations } from './Recommendations';
+import { TeamEditButton } from './TeamEditButton';
 
 const isDetail = (v: TeamProfileResponse): v is TeamProfileDetail => 'canEdit' in v;
 
@@ -33,6 +34,7 @@ export function TeamDetailPage() {
       }
       side={mine ? <Recommendations subject={{ kind: 'team', id: team.id }} /> : undefined}
     >
+      {mine && <TeamEditButton team={team} onSaved={res.reload} />}
       {team.description && (
         <Card variant="borderless">
           <p className="detail-text">{team.description}</p>
