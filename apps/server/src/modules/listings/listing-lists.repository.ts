@@ -50,11 +50,19 @@ export type ListAudience =
   | { kind: 'restricted'; status: ListingStatus; userId: string; prefixes: string[] | null };
 
 /** Rows the user owns (author, own profile, team led, organization administered). */
+/**
+ * Rows the user owns, as `listingsService.isOwner` decides: the author (of an organization's or
+ * team's listing only while still a member), the profile's scientist, the team lead, an
+ * owner/admin of the organization.
+ */
 function ownedBy(type: ListingType, userId: string): SQL {
   const t = common(type);
   const orgs = sql`${t.orgId} in (select org_id from org_members where user_id = ${userId} and role in ('owner', 'admin'))`;
-  if (type === 'need') return sql`(${t.authorId} = ${userId} or ${orgs})`;
-  return sql`(${t.authorId} = ${userId}
+  const authorInOrg = sql`(${t.authorId} = ${userId} and (${t.orgId} is null
+    or ${t.orgId} in (select org_id from org_members where user_id = ${userId})))`;
+  if (type === 'need') return sql`(${authorInOrg} or ${orgs})`;
+  return sql`((${authorInOrg} and (${t.teamId} is null
+      or ${t.teamId} in (select team_id from team_members where user_id = ${userId} and status = 'active')))
     or ${t.scientistId} in (select id from scientist_profiles where user_id = ${userId})
     or ${t.teamId} in (select id from teams where lead_id = ${userId})
     or ${orgs})`;
@@ -258,7 +266,11 @@ export function listingListsRepository(db: Db) {
       userId: string,
       f: { type?: ListingType; status?: ListingStatus; page: number; pageSize: number },
     ): Promise<Page<ListingRef>> {
-      const owned = `(author_id = $1
+      // The same rule as ownedBy(): an author of an organization's or team's listing while a member.
+      const authorInOrg = `(author_id = $1 and (org_id is null
+        or org_id in (select org_id from org_members where user_id = $1)))`;
+      const owned = `((${authorInOrg} and (team_id is null
+          or team_id in (select team_id from team_members where user_id = $1 and status = 'active')))
         or scientist_id in (select id from scientist_profiles where user_id = $1)
         or team_id in (select id from teams where lead_id = $1)
         or org_id in (select org_id from org_members where user_id = $1 and role in ('owner', 'admin')))`;
@@ -267,7 +279,7 @@ export function listingListsRepository(db: Db) {
           select 'capability' as type, ${UNION_COLUMNS} from capabilities where ${owned}
           union all select 'result', ${UNION_COLUMNS} from results where ${owned}
           union all select 'need', ${UNION_COLUMNS} from needs
-            where (author_id = $1 or org_id in (select org_id from org_members where user_id = $1 and role in ('owner', 'admin')))
+            where (${authorInOrg} or org_id in (select org_id from org_members where user_id = $1 and role in ('owner', 'admin')))
         )
         select x.*, count(*) over () as total from x
         where ($2::text is null or type = $2) and ($3::text is null or status = $3)

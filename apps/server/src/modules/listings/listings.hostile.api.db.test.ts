@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, needs, type Db } from '@tianfu/db';
+import { auditLog, needs, orgMembers, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import { actAsHeaderHook, asActor } from '../../../test/helpers/actors.ts';
@@ -122,5 +122,34 @@ describeEachDb('listings API: hostile input', (getDb) => {
       const other = await req('POST', `/api/review/capability/${id}`, otherOfficer, { decision: 'approve' });
       expect(other.json()).toMatchObject({ status: 'published' });
     });
+  });
+
+  it("stops an employee who left the organization from managing the company's needs", async () => {
+    const emp = await buildListingUser(db, { kind: 'organization' });
+    await db.orm.insert(orgMembers).values({ orgId, userId: emp.userId, role: 'admin' });
+    const draft = await req('POST', '/api/needs', emp, needBody({ orgId, confidential: true }));
+    expect(draft.statusCode).toBe(201);
+    const id = draft.json().id;
+    expect((await req('PATCH', `/api/needs/${id}`, emp, { title: '员工修改的标题' })).statusCode).toBe(200);
+    const ids = async (url: string, who: Actor) =>
+      ((await req('GET', url, who)).json().items as { id: string }[]).map((n) => n.id);
+    expect(await ids('/api/mine/listings?pageSize=100', emp)).toContain(id);
+
+    await db.orm
+      .delete(orgMembers)
+      .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, emp.userId)));
+    const edit = await req('PATCH', `/api/needs/${id}`, emp, { title: '离职后修改' });
+    expect(edit.statusCode).toBe(403);
+    expect(edit.json().error.code).toBe('listing.not_owner');
+    expect((await req('POST', `/api/needs/${id}/close`, emp, {})).statusCode).toBe(403);
+    // A draft of the company is no longer theirs to see, list or count NDA signers of.
+    expect((await req('GET', `/api/needs/${id}`, emp)).statusCode).toBe(404);
+    expect((await req('GET', '/api/mine/listings', emp)).json().total).toBe(0);
+    expect(await ids('/api/needs?status=draft&pageSize=100', emp)).toEqual([]);
+    // The company keeps it.
+    expect(await ids('/api/needs?status=draft&pageSize=100', entOwner)).toContain(id);
+    expect((await req('PATCH', `/api/needs/${id}`, entOwner, { title: '企业继续维护' })).statusCode).toBe(
+      200,
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
   needs,
   organizations,
   orgMembers,
+  teamMembers,
   regionSettings,
   results,
   scientistProfiles,
@@ -162,6 +163,21 @@ export function listingsRepository(db: Db) {
         .where(eq(teams.id, id))
         .limit(1);
       return row;
+    },
+    /** Whether the user is an active member of the team. */
+    async isActiveTeamMember(teamId: string, userId: string): Promise<boolean> {
+      const [row] = await orm
+        .select({ userId: teamMembers.userId })
+        .from(teamMembers)
+        .where(
+          and(
+            eq(teamMembers.teamId, teamId),
+            eq(teamMembers.userId, userId),
+            eq(teamMembers.status, 'active'),
+          ),
+        )
+        .limit(1);
+      return !!row;
     },
     async orgById(id: string) {
       const [row] = await orm

@@ -91,25 +91,32 @@ export function listingsService(ctx: ListingsContext) {
       return repo.upsertRegionSetting(regionCode, mode, actor.userId, ctx.now());
     },
 
-    /** Whether `userId` owns the listing (see listings.policy.ts). */
+    /**
+     * Whether `userId` owns the listing (see listings.policy.ts). For a listing of an organization
+     * or a team, its author counts only while still a member (an employee who left no longer edits
+     * the company's needs or sees who signed their NDAs); owners/admins and the lead always count.
+     */
     async isOwner(
       type: ListingType,
       row: AnyListingRow,
       userId: string | null | undefined,
     ): Promise<boolean> {
       if (!userId) return false;
-      if (row.authorId === userId) return true;
-      const adminOf = async (orgId: string | null) => {
-        if (!orgId) return false;
+      const author = row.authorId === userId;
+      const viaOrg = async (orgId: string) => {
         const role = await repo.orgRole(orgId, userId);
-        return role === 'owner' || role === 'admin';
+        return role === 'owner' || role === 'admin' || (author && role !== null);
       };
-      if (type === 'need') return adminOf(row.orgId);
+      if (type === 'need') return row.orgId ? viaOrg(row.orgId) : author;
       const r = row as ListingRowOf['capability'];
-      if (r.ownerType === 'scientist' && r.scientistId)
-        return (await repo.scientistById(r.scientistId))?.userId === userId;
-      if (r.ownerType === 'team' && r.teamId) return (await repo.teamById(r.teamId))?.leadId === userId;
-      return adminOf(r.orgId);
+      if (r.ownerType === 'team') {
+        if (!r.teamId) return author;
+        if ((await repo.teamById(r.teamId))?.leadId === userId) return true;
+        return author && (await repo.isActiveTeamMember(r.teamId, userId));
+      }
+      if (r.ownerType === 'organization') return r.orgId ? viaOrg(r.orgId) : author;
+      if (author) return true;
+      return !!r.scientistId && (await repo.scientistById(r.scientistId))?.userId === userId;
     },
 
     /** The row and the policy facts about it, or 404. */
