@@ -68,6 +68,7 @@ export function DiscoverPage() {
       />
       <Tabs
         className="kind-tabs"
+        tabBarGutter={phone ? 14 : undefined}
         activeKey={state.kind ?? 'all'}
         onChange={(key) => update({ kind: key === 'all' ? null : (key as (typeof CATALOG_KINDS)[number]) })}
         items={[
