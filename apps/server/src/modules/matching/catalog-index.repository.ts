@@ -5,7 +5,7 @@
  * reconciliation. Queries only.
  * @module
  */
-import { and, asc, desc, eq, gt, inArray, lte, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { CatalogKind } from '@tianfu/contracts';
 import {
@@ -364,15 +364,6 @@ export function catalogIndexRepository(db: Db): CatalogSource & {
             : null;
         return { id: r.id, updatedAt: r.updatedAt, owner };
       });
-    },
-    async latest(kind) {
-      const t = TABLES[kind];
-      const [row] = await orm
-        .select({ at: max(t.updatedAt) })
-        .from(t.table)
-        .where(undefined);
-      const v = row?.at as Date | string | null | undefined;
-      return v ? new Date(v) : null;
     },
     async publishedIds(kind) {
       const t = TABLES[kind];

@@ -7,9 +7,10 @@
  * wins over an earlier one):
  * - `rebuild()` at start: every published row, read in keyset-paged batches;
  * - `apply(changes)`: the fast path, fed by `app.catalogEvents` right after a commit;
- * - `poll()` every `MATCH_INDEX_POLL_MS`: rows whose `updated_at` moved (the worker, imports,
- *   another API node), and every `reconcileEvery` polls a comparison of the published id sets
- *   (catches hard deletes and rows committed by long transactions behind the watermark).
+ * - `poll()` every `MATCH_INDEX_POLL_MS`: rows whose `updated_at` is after the previous poll's
+ *   start minus an overlap for late commits (the worker, imports, another API node), and every
+ *   `reconcileEvery` polls a comparison of the published id sets (catches hard deletes and rows
+ *   committed by transactions longer than the overlap).
  *
  * A capability or result is also part of its owner's multi-document profile, so a change to one
  * re-reads the owner too.
@@ -95,8 +96,6 @@ export interface CatalogSource {
    * bulk write sharing one timestamp pages without gaps.
    */
   changedSince(kind: CatalogKind, cursor: ChangeCursor, limit: number): Promise<ChangedRow[]>;
-  /** Latest `updated_at` of the kind's table (null when empty). */
-  latest(kind: CatalogKind): Promise<Date | null>;
   /** Ids of all published rows of a kind. */
   publishedIds(kind: CatalogKind): Promise<string[]>;
 }
@@ -111,7 +110,7 @@ export interface CatalogIndexOptions {
   reconcileEvery?: number;
   /** Rows per database read (default 500). */
   batchSize?: number;
-  /** Seconds the poll looks back behind its watermark for late commits (default 5). */
+  /** Seconds each poll looks back before the previous poll started, for late commits (default 5). */
   overlapSeconds?: number;
   /** Train the semantic model right after the rebuild (default true) so the first search is fast. */
   trainOnRebuild?: boolean;
@@ -154,7 +153,7 @@ export interface RebuildReport {
 }
 
 /** Format version of the snapshot's side file; a mismatch means "rebuild". */
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 const ENGINE_FILE = 'engine.snap';
 const META_FILE = 'meta.json';
 
@@ -162,7 +161,7 @@ interface SnapshotMeta {
   version: number;
   savedAt: string;
   semanticDim: number | null;
-  watermarks: Record<string, string>;
+  pollFrom: string;
   metas: IndexMeta[];
   ledger: ExposureLedgerState;
 }
@@ -174,7 +173,12 @@ export class CatalogIndex {
   private current: MatchEngine;
   private tally: ExposureLedger = newLedger();
   private readonly metas = new Map<string, IndexMeta>();
-  private readonly watermarks = new Map<CatalogKind, Date>();
+  /**
+   * Start (app clock) of the last completed rebuild or poll: every row changed before it minus
+   * the overlap has been seen, so the next poll looks from there. The window slides with time
+   * instead of staying pinned to the last change, so an idle catalog costs next to nothing.
+   */
+  private pollFrom = new Date(0);
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private polls = 0;
@@ -242,12 +246,10 @@ export class CatalogIndex {
   rebuild(): Promise<RebuildReport> {
     return this.enqueue(async () => {
       const started = performance.now();
+      const from = new Date();
       for (const id of [...this.metas.keys()]) this.drop(id);
       const byKind: Record<string, number> = {};
       for (const kind of INDEX_KINDS) {
-        // The watermark is taken before reading, so rows changed during the read are polled again.
-        const latest = await this.source.latest(kind);
-        this.watermarks.set(kind, latest ?? new Date(0));
         let after: string | null = null;
         let n = 0;
         for (;;) {
@@ -259,6 +261,8 @@ export class CatalogIndex {
         }
         byKind[kind] = n;
       }
+      // Rows changed while reading are polled again (the next poll looks from before the read).
+      this.pollFrom = from;
       const loaded = performance.now();
       if ((this.options.trainOnRebuild ?? true) && this.current.size > 0) this.current.train();
       this.trainedSize = this.current.size;
@@ -273,7 +277,7 @@ export class CatalogIndex {
   }
 
   /**
-   * Writes the index to `dir` (engine snapshot + side table + watermarks + exposure), each file
+   * Writes the index to `dir` (engine snapshot + side table + poll position + exposure), each file
    * written beside and renamed into place so a crash never leaves half a snapshot.
    */
   saveSnapshot(dir: string): Promise<void> {
@@ -285,7 +289,7 @@ export class CatalogIndex {
         version: SNAPSHOT_VERSION,
         savedAt: new Date().toISOString(),
         semanticDim: this.options.semanticDim ?? null,
-        watermarks: Object.fromEntries([...this.watermarks].map(([k, v]) => [k, v.toISOString()])),
+        pollFrom: this.pollFrom.toISOString(),
         metas: [...this.metas.values()],
         ledger: this.tally.toJSON(),
       };
@@ -322,9 +326,7 @@ export class CatalogIndex {
       this.trainedSize = engine.size;
       this.metas.clear();
       for (const m of meta.metas) this.metas.set(m.id, m);
-      this.watermarks.clear();
-      for (const [k, v] of Object.entries(meta.watermarks))
-        this.watermarks.set(k as CatalogKind, new Date(v));
+      this.pollFrom = new Date(meta.pollFrom);
       try {
         this.tally = ExposureLedger.fromJSON(meta.ledger);
       } catch {
@@ -396,6 +398,7 @@ export class CatalogIndex {
   /** One poll: changed rows per kind (and their owners), then maybe a reconciliation. */
   private async pollOnce(reconcile: boolean): Promise<void> {
     this.polls++;
+    const started = new Date();
     const byKind = new Map<CatalogKind, Set<string>>();
     const add = (kind: CatalogKind, id: string) => {
       const set = byKind.get(kind) ?? new Set<string>();
@@ -403,14 +406,11 @@ export class CatalogIndex {
       byKind.set(kind, set);
     };
     for (const kind of INDEX_KINDS) {
-      const mark = this.watermarks.get(kind) ?? new Date(0);
-      const cursor: ChangeCursor = { at: new Date(mark.getTime() - this.overlapMs), id: null };
-      let latest = mark;
+      const cursor: ChangeCursor = { at: new Date(this.pollFrom.getTime() - this.overlapMs), id: null };
       const limit = this.batch * 4;
       for (;;) {
         const rows = await this.source.changedSince(kind, cursor, limit);
         for (const row of rows) {
-          if (row.updatedAt > latest) latest = row.updatedAt;
           const held = this.metas.get(row.id);
           // Already indexed at this version: nothing to do. (An unpublished row we never held is
           // re-read once and found gone; cheap, and it keeps this loop free of status rules.)
@@ -426,9 +426,9 @@ export class CatalogIndex {
         cursor.at = last.updatedAt;
         cursor.id = last.id;
       }
-      this.watermarks.set(kind, latest);
     }
     if (byKind.size > 0) await this.reload(byKind);
+    this.pollFrom = started;
     const every = this.options.reconcileEvery ?? 30;
     if (reconcile || this.polls % every === 0) await this.reconcile();
   }
