@@ -11,6 +11,7 @@ import {
   CatalogId,
   CatalogRegionCode,
   DisciplineList,
+  ExpectedVersion,
   IndustryList,
   LongText,
   QueryText,
@@ -66,7 +67,11 @@ export const CapabilityCreate = z
 export type CapabilityCreate = z.infer<typeof CapabilityCreate>;
 
 /** PATCH /api/capabilities/{id} — a new version; the owner cannot change. */
-export const CapabilityPatch = z.object(capabilityFields).partial().refine(fixedNeedsPrice, priceRequired);
+export const CapabilityPatch = z
+  .object(capabilityFields)
+  .partial()
+  .extend({ version: ExpectedVersion })
+  .refine(fixedNeedsPrice, priceRequired);
 export type CapabilityPatch = z.infer<typeof CapabilityPatch>;
 
 export const CapabilitySummary = z.object({

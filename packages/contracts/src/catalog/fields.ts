@@ -137,5 +137,12 @@ export const QueryBoolean = z
   .enum(['true', 'false', '1', '0'], { message: 'validation.boolean' })
   .transform((v) => v === 'true' || v === '1');
 
+/**
+ * Optional `version` on an edit or a review decision: the version the caller looked at. When the
+ * listing has changed since (another editor, a new submission) the request is a 409
+ * `listing.version_conflict` instead of silently overwriting or approving unseen content.
+ */
+export const ExpectedVersion = z.number().int().min(1).optional();
+
 /** A free-text filter in list queries. */
 export const QueryText = PlainText.trim().min(1).max(100);

@@ -14,6 +14,7 @@ import {
   CatalogId,
   CatalogRegionCode,
   DisciplineList,
+  ExpectedVersion,
   IndustryList,
   LongText,
   QueryText,
@@ -66,6 +67,7 @@ export const NeedPatch = z
   .object(needFields)
   .omit({ orgId: true })
   .partial()
+  .extend({ version: ExpectedVersion })
   .refine(budgetInOrder, budgetRange);
 export type NeedPatch = z.infer<typeof NeedPatch>;
 

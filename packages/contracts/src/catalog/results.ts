@@ -12,6 +12,7 @@ import {
   CatalogId,
   CatalogRegionCode,
   DisciplineList,
+  ExpectedVersion,
   IndustryList,
   LongText,
   PlainText,
@@ -81,6 +82,7 @@ export type ResearchResultCreate = z.infer<typeof ResearchResultCreate>;
 export const ResearchResultPatch = z
   .object(resultFields)
   .partial()
+  .extend({ version: ExpectedVersion })
   .refine(reserveNotAboveAsking, reserveAbove)
   .refine(fixedNeedsPrice, priceRequired);
 export type ResearchResultPatch = z.infer<typeof ResearchResultPatch>;

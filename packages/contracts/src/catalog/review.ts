@@ -7,13 +7,15 @@
 import { z } from 'zod';
 import { PaginationQuery, paginated } from '../common.ts';
 import { ListingStatus, ListingType, PublishMode, VersionedEntityType } from './enums.ts';
-import { CatalogId, CatalogRegionCode, PlainText } from './fields.ts';
+import { CatalogId, CatalogRegionCode, ExpectedVersion, PlainText } from './fields.ts';
 
 /** POST /api/review/{type}/{id} — an officer of the listing's region decides. */
 export const ReviewDecision = z
   .object({
     decision: z.enum(['approve', 'reject']),
     reason: PlainText.trim().max(500).optional(),
+    /** The version the officer reviewed (a 409 when the author changed it since). */
+    version: ExpectedVersion,
   })
   .refine((v) => v.decision !== 'reject' || (v.reason !== undefined && v.reason.length >= 2), {
     message: 'validation.reason_required',

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, needs, orgMembers, type Db } from '@tianfu/db';
+import { auditLog, listingVersions, needs, orgMembers, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import { actAsHeaderHook, asActor } from '../../../test/helpers/actors.ts';
@@ -151,5 +151,31 @@ describeEachDb('listings API: hostile input', (getDb) => {
     expect((await req('PATCH', `/api/needs/${id}`, entOwner, { title: '企业继续维护' })).statusCode).toBe(
       200,
     );
+  });
+
+  it('refuses a stale edit or review with 409 (optional version), keeping the other save', async () => {
+    const id = (await req('POST', '/api/needs', entOwner, needBody({ orgId, regionCode: '510104' }))).json()
+      .id;
+    const first = await req('PATCH', `/api/needs/${id}`, entOwner, { title: '第一位编辑的标题', version: 1 });
+    expect(first.json().version).toBe(2);
+    const stale = await req('PATCH', `/api/needs/${id}`, entOwner, { title: '第二位编辑的标题', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('listing.version_conflict');
+    const shown = (await req('GET', `/api/needs/${id}`, entOwner)).json();
+    expect(shown).toMatchObject({ title: '第一位编辑的标题', version: 2 });
+    const versions = await db.orm.select().from(listingVersions).where(eq(listingVersions.entityId, id));
+    expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+
+    // Under review: the officer read version 2, the author then changed it.
+    await req('PUT', '/api/region-settings/510104', officer, { publishMode: 'review' });
+    expect((await req('POST', `/api/needs/${id}/submit`, entOwner)).json().status).toBe('submitted');
+    await req('PATCH', `/api/needs/${id}`, entOwner, {
+      summary: '提交后又改过的摘要内容，审核人员没有看过这一版。',
+    });
+    const late = await req('POST', `/api/review/need/${id}`, officer, { decision: 'approve', version: 2 });
+    expect(late.statusCode).toBe(409);
+    expect((await req('GET', `/api/needs/${id}`, officer)).json().status).toBe('submitted');
+    const ok = await req('POST', `/api/review/need/${id}`, officer, { decision: 'approve', version: 3 });
+    expect(ok.json()).toMatchObject({ status: 'published', version: 3 });
   });
 });

@@ -283,8 +283,9 @@ function registerType(app: FastifyInstance, svc: ListingsService, spec: TypeSpec
       const actor = await requireActor(request, `${type}.update`);
       const { facts } = await svc.load(type, request.params.id, actor);
       await authorize(request, canEdit(actor, facts, 'update'));
-      const body = request.body as Record<string, never>;
-      const row = await svc.update(type, request.params.id, actor, body);
+      // `version` is the one the caller edited (optional): a 409 when someone else saved since.
+      const { version: expected, ...body } = request.body as Record<string, never> & { version?: number };
+      const row = await svc.update(type, request.params.id, actor, body, expected);
       await audit(request, `${type}.update`, row, type, { version: row.version, fields: Object.keys(body) });
       return presentFor(svc, type, row.id, actor);
     },

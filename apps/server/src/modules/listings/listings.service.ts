@@ -335,12 +335,16 @@ export function listingsService(ctx: ListingsContext) {
       actor: Actor,
       decision: 'approve' | 'reject',
       reason: string | null,
+      expectedVersion?: number,
     ): Promise<ListingRowOf[T]> {
       const now = ctx.now();
       const row = await ctx.db.orm.transaction(async (tx) => {
         const current = await repo.lock(tx, type, id);
         if (!current) throw new AppError('listing.not_found', 404);
         if (current.status !== 'submitted') throw new AppError('review.not_submitted', 409);
+        // The officer decides on what they read: an edit made meanwhile needs a fresh look.
+        if (expectedVersion !== undefined && expectedVersion !== current.version)
+          throw new AppError('listing.version_conflict', 409);
         const to = transition(current.status, decision);
         const values: Record<string, unknown> = {
           status: to,

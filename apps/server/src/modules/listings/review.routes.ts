@@ -83,8 +83,8 @@ export function registerReviewRoutes(app: FastifyInstance, svc: ListingsService)
       const actor = await requireActor(request, `${type}.review`);
       const { facts } = await svc.load(type, id, actor);
       await authorize(request, canReview(actor, facts));
-      const { decision, reason } = request.body;
-      const row = await svc.review(type, id, actor, decision, reason ?? null);
+      const { decision, reason, version } = request.body;
+      const row = await svc.review(type, id, actor, decision, reason ?? null, version);
       await app.audit.recordRequest(request, {
         action: `${type}.review`,
         target: { type, id },
