@@ -57,6 +57,7 @@ export const matchingPlugin: FastifyPluginAsync = async (app) => {
     }
   };
 
+  let saveTimer: NodeJS.Timeout | null = null;
   app.addHook('onReady', async () => {
     const started = performance.now();
     if (snapshotDir && (await index.loadSnapshot(snapshotDir))) {
@@ -77,11 +78,16 @@ export const matchingPlugin: FastifyPluginAsync = async (app) => {
         { index: { entities: report.count, byKind: report.byKind, ms: report.ms, trainMs: report.trainMs } },
         'catalog index built',
       );
-      await save('catalog index snapshot saved');
+      // Written a little later, off the start-up path (the shutdown save covers normal restarts).
+      if (snapshotDir) {
+        saveTimer = setTimeout(() => void save('catalog index snapshot saved'), 30_000);
+        saveTimer.unref();
+      }
     }
     index.start();
   });
   app.addHook('onClose', async () => {
+    if (saveTimer) clearTimeout(saveTimer);
     unsubscribe();
     await index.stop();
     await save('catalog index snapshot saved at shutdown');
