@@ -2,7 +2,7 @@
  * Issue 4 bulk import at desktop (1280×800) and phone (390×844) sizes: the provincial officer signs
  * in with two-factor, downloads the scientists template from the imports tab, fills it (two good
  * rows and one with a region outside Sichuan), uploads it, reads the row report, imports the valid
- * rows, and finds an imported scientist in the public catalog.
+ * rows (all-or-nothing is refused first), and finds an imported scientist in the public catalog.
  */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
@@ -123,9 +123,14 @@ describe.each(['desktop', 'phone'] as const)('officer import at %s size', (viewp
     const text = (await issues.first().textContent()) ?? '';
     expect(text).toContain('地区代码');
     expect(text).toMatch(/[\u4e00-\u9fff]{4,}/);
-    expect(await report.getByTestId('commit-all').isDisabled()).toBe(true);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await snap(page, viewport, 'import-02-row-report');
+
+    // All-or-nothing is refused while a row is invalid, and nothing is written.
+    await report.getByTestId('commit-all').click();
+    await page.locator('.ant-message').getByText('全部或不导入').waitFor();
+    expect(await report.getByTestId('import-status').getAttribute('data-status')).toBe('validated');
+    await snap(page, viewport, 'import-02b-all-or-nothing-refused', { fullPage: false });
 
     await report.getByTestId('commit-valid').click();
     await report.getByTestId('import-committed').waitFor({ timeout: 60_000 });
