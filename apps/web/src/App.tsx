@@ -76,6 +76,9 @@ const EnterpriseEditorPage = lazy(() =>
   })),
 );
 
+const SavedSearchRedirect = lazy(() =>
+  import('./modules/inbox/components/SavedSearchRedirect').then((m) => ({ default: m.SavedSearchRedirect })),
+);
 const InboxPage = lazy(() =>
   import('./modules/inbox/components/InboxPage').then((m) => ({ default: m.InboxPage })),
 );
@@ -232,6 +235,14 @@ const router = createBrowserRouter([
         element: (
           <Lazy>
             <EnterpriseEditorPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: '/search',
+        element: (
+          <Lazy>
+            <SavedSearchRedirect />
           </Lazy>
         ),
       },

@@ -1,27 +1,14 @@
 import { App, Button, Empty, List, Popconfirm, Switch, Tag } from 'antd';
 import { DeleteOutlined, SearchOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import type { SavedSearchView, SearchCriteria } from '@tianfu/contracts';
+import type { SavedSearchView } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import type { MessageKey } from '../../../i18n/messages';
 import { formatDateTime } from '../../../lib/format';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../catalog/api/matchingApi';
 import { LoadError } from '../../shell/components/LoadError';
-
-/** The discover URL that re-runs saved criteria. */
-export function criteriaUrl(c: SearchCriteria): string {
-  const p = new URLSearchParams();
-  if (c.text) p.set('q', c.text);
-  if (c.kinds?.length === 1 && c.kinds[0]) p.set('kind', c.kinds[0]);
-  if (c.region) p.set('region', c.region);
-  if (c.discipline) p.set('discipline', c.discipline);
-  if (c.industry) p.set('industry', c.industry);
-  if (c.priceMax !== undefined) p.set('priceMax', String(c.priceMax));
-  if (c.maturityMin !== undefined) p.set('maturityMin', String(c.maturityMin));
-  const qs = p.toString();
-  return qs ? `/discover?${qs}` : '/discover';
-}
+import { criteriaUrl } from '../criteriaUrl';
 
 /** Saved searches: re-run, switch alerts on or off, delete. */
 export function SavedSearchesTab() {
