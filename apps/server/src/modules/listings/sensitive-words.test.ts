@@ -29,6 +29,20 @@ describe('sensitive-word matcher', () => {
     expect(normalizeForMatch('Ａ b\u200bC')).toBe('abc');
   });
 
+  it('sees through invisible characters, emoji and symbols put inside a word', () => {
+    for (const evasion of [
+      '赌\u00ad博', // soft hyphen
+      '赌\u2063博', // invisible separator
+      '赌\u202e博', // bidi override
+      '赌\u034f博', // combining grapheme joiner
+      '赌\ufe0f博', // variation selector
+      '赌🎲博',
+      '赌★博',
+      '代开👉发票',
+    ])
+      expect(m.find(evasion), JSON.stringify(evasion)).not.toEqual([]);
+  });
+
   it('finds nothing in clean text', () => {
     expect(createMatcher(['赌博']).find('猕猴桃溃疡病绿色防控')).toEqual([]);
   });

@@ -14,9 +14,12 @@ import { AppError } from '../../errors/app-error.ts';
 /** The list shipped with the project. */
 export const PROJECT_WORDS_FILE = fileURLToPath(new URL('./sensitive-words.txt', import.meta.url));
 
-// Separators people put inside a word to slip it past a filter; dropped before matching.
+// Separators people put inside a word to slip it past a filter; dropped before matching: spaces
+// and punctuation, invisible format characters (zero-width spaces, soft hyphen, invisible
+// operators, bidi marks: \p{Cf}), variation selectors and the combining grapheme joiner, and
+// symbols and emoji ("赌🎲博", "赌★博": \p{So}, \p{Extended_Pictographic}).
 const SEPARATORS =
-  /[\s\u200b-\u200f\u2060\ufeff·.,，。、;；:：!！?？'"“”‘’`~\-_=+*#@$%^&|\\/()（）[\]【】{}<>《》]/gu;
+  /[\s\p{Cf}\p{So}\p{Extended_Pictographic}\u034f\ufe00-\ufe0f·.,，。、;；:：!！?？'"“”‘’`~\-_=+*#@$%^&|\\/()（）[\]【】{}<>《》]/gu;
 
 /** The form both words and texts are compared in. */
 export function normalizeForMatch(text: string): string {
