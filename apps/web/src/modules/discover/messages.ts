@@ -33,6 +33,9 @@ export const discoverMessages = defineMessages(
     'search.channel.sms': '短信',
     'search.saved': '已保存，可在“消息”中查看和管理',
     'search.signInToSave': '登录后可以保存搜索并接收新结果通知',
+    'search.regionsTitle': '按地区浏览',
+    'search.regionsDesc':
+      '平台按省、市（州）、县（市、区）三级组织服务，各级科协工作人员负责本地区的审核与对接。',
   },
   {
     'search.title': 'Discover',
@@ -66,5 +69,8 @@ export const discoverMessages = defineMessages(
     'search.channel.sms': 'SMS',
     'search.saved': 'Saved; manage it under Messages',
     'search.signInToSave': 'Sign in to save searches and get notified of new results',
+    'search.regionsTitle': 'Browse by region',
+    'search.regionsDesc':
+      'Services are organised by province, city and county; officers at each level review and broker in their region.',
   },
 );

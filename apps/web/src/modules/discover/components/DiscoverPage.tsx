@@ -10,6 +10,7 @@ import { isStaff, useSession } from '../../auth/hooks/useSession';
 import { searchCatalog } from '../../catalog/api/matchingApi';
 import { CatalogCardView } from '../../catalog/components/CatalogCardView';
 import { ExportButton } from '../../officer/components/ExportButtons';
+import { RegionBrowser } from '../../regions/components/RegionBrowser';
 import { LoadError } from '../../shell/components/LoadError';
 import { toCriteria, toQuery, useSearchState } from '../hooks/useSearchState';
 import { SaveSearchButton } from './SaveSearchButton';
@@ -166,6 +167,13 @@ export function DiscoverPage() {
             window.scrollTo(0, 0);
           }}
         />
+      )}
+      {!state.text.trim() && (
+        <section className="discover-regions">
+          <h2 className="section-title">{t('search.regionsTitle')}</h2>
+          <p className="section-desc">{t('search.regionsDesc')}</p>
+          <RegionBrowser rootCode="51" rootName={t('region.sichuan')} />
+        </section>
       )}
       <Drawer
         open={filtersOpen}
