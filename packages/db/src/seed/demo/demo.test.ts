@@ -8,6 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { getRegion, listChildren } from '../../regions/index.ts';
 import { DEMO_DOMAINS, generateSichuanDemo, SICHUAN_DEMO_DEFAULTS, type SichuanDemo } from './index.ts';
+import { titleFits } from './people.ts';
 import { Rng } from './prng.ts';
 
 const demo: SichuanDemo = generateSichuanDemo({ seed: 'tianfu' });
@@ -199,6 +200,12 @@ describe('generateSichuanDemo', () => {
     ];
     for (const t of texts) expect(HAN.test(t), t).toBe(true);
     expect(demo.scientists.every((s) => /^\p{Script=Han}{2,4}$/u.test(s.name))).toBe(true);
+  });
+
+  it('gives professors university posts and researchers institute or university posts', () => {
+    for (const s of demo.scientists)
+      expect(titleFits(s.title, s.affiliation), `${s.title} ${s.affiliation}`).toBe(true);
+    expect(demo.scientists.some((s) => /教授/.test(s.title))).toBe(true);
   });
 
   it('rarely repeats a title, like a real catalog', () => {

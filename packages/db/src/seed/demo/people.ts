@@ -90,6 +90,24 @@ function deliveredFor(rng: Rng, domain: DemoDomain, place: DemoPlace, count: num
   }));
 }
 
+const ACADEMIC_TITLE = /教授|讲师/;
+const RESEARCH_TITLE = /研究员/;
+const UNIVERSITY = /大学|(?<!科)学院/;
+const INSTITUTE = /研究院|研究所|科学院|研究中心/;
+
+/** Whether a title is held at such an employer: professors at universities, researchers at institutes. */
+export function titleFits(title: string, affiliation: string): boolean {
+  if (ACADEMIC_TITLE.test(title)) return UNIVERSITY.test(affiliation);
+  if (RESEARCH_TITLE.test(title)) return INSTITUTE.test(affiliation) || UNIVERSITY.test(affiliation);
+  return true;
+}
+
+/** A professional title of the domain that fits the employer (any of the domain's if none does). */
+function proTitleFor(rng: Rng, domain: DemoDomain, affiliation: string): string {
+  const fitting = domain.proTitles.filter((t) => titleFits(t, affiliation));
+  return rng.pick(fitting.length > 0 ? fitting : domain.proTitles);
+}
+
 /** Generates `count` scientist profiles. */
 export function generateScientists(rng: Rng, count: number, year: number): DemoScientist[] {
   const out: DemoScientist[] = [];
@@ -104,8 +122,8 @@ export function generateScientists(rng: Rng, count: number, year: number): DemoS
     const education: DemoEducation = rural
       ? rng.pick(['初中', '高中', '中专', '大专'] as const)
       : rng.weighted(['博士', '硕士', '本科', '大专'] as const, [45, 30, 20, 5]);
-    const title = rural ? rng.pick(RURAL_TITLES) : rng.pick(domain.proTitles);
     const affiliation = rural ? place.countyName + rng.pick(domain.ruralOrgs) : rng.pick(domain.institutions);
+    const title = rural ? rng.pick(RURAL_TITLES) : proTitleFor(rng, domain, affiliation);
     const experienceYears = Math.max(1, Math.min(age - (rural ? 18 : 24), rng.int(3, 40)));
     const experience: DemoExperience[] = [];
     if (!rural && experienceYears > 8 && rng.chance(0.5)) {
