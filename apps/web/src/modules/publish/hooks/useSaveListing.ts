@@ -41,8 +41,15 @@ export function useSaveListing<V>({
       return;
     }
     setBusy(submit ? 'submit' : 'draft');
+    let saved: { id: string };
     try {
-      const saved = await save(values);
+      saved = await save(values);
+    } catch (err) {
+      void message.error(applyFieldErrors(form, err, rename));
+      setBusy(null);
+      return;
+    }
+    try {
       if (!submit) {
         void message.success(t('pub.saved'));
         if (!id) void navigate(editPath(saved.id), { replace: true });
@@ -52,8 +59,10 @@ export function useSaveListing<V>({
       void message.success(status.status === 'published' ? t('pub.published') : t('pub.submittedReview'));
       void navigate(viewPath(saved.id));
     } catch (err) {
+      // The draft is saved even though the submit was refused (a sensitive word, a past deadline):
+      // keep editing that draft rather than creating another one on the next try.
       void message.error(applyFieldErrors(form, err, rename));
-      // A draft saved before a refused submit keeps its id, so the next try edits it.
+      if (!id) void navigate(editPath(saved.id), { replace: true });
     } finally {
       setBusy(null);
     }
