@@ -148,7 +148,7 @@ function EnterpriseEditor() {
               name="uscc"
               label={t('ent.uscc')}
               rules={[
-                { required: !targetId },
+                { required: true },
                 {
                   validator: (_, v: string | undefined) =>
                     !v || targetId || isValidUscc(v.trim().toUpperCase())
