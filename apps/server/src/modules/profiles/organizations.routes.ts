@@ -19,6 +19,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { accountsRepository } from '../accounts/accounts.repository.ts';
 import './profiles.errors.ts';
 import { canEditOrganization, canSeeOrganizationDetail } from './profiles.policy.ts';
+import { checkProfileWords } from './profiles.sensitive.ts';
 import {
   presentOrganization,
   presentOrganizationDetail,
@@ -83,6 +84,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = await requireActor(request, 'organization.create');
+      checkProfileWords(app, { name: request.body.name, description: request.body.description }, true);
       const org = await svc.create(actor.userId, request.body);
       await app.audit.recordRequest(request, {
         action: 'organization.create',
@@ -130,6 +132,8 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const org = await found(request.params.id);
       const role = await roleOf(org.id, actor);
       await authorize(request, canEditOrganization(actor, org, role));
+      const m = { ...org, ...request.body };
+      checkProfileWords(app, { name: m.name, description: m.description }, true);
       const updated = await svc.update(org, request.body, actor.userId);
       await app.audit.recordRequest(request, {
         action: 'organization.profile.update',

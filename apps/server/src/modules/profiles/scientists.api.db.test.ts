@@ -304,6 +304,34 @@ describeEachDb('profiles: scientists', (getDb) => {
     expect(await versionsOf(getDb(), p.id)).toHaveLength(1);
   });
 
+  it('checks a public profile for sensitive words before writing; drafts when published', async () => {
+    const u = await registerUser(t.app, getDb());
+    const bad = await u.client.req(
+      'POST',
+      '/api/scientists',
+      { ...ruralExpert, skills: ['果园修剪', '代开发票'], deliveredServices: [{ title: '帮人赌 博' }] },
+      { headers: { 'accept-language': 'en' } },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({
+      code: 'listing.sensitive_words',
+      fields: { skills: 'Sensitive words: 代开发票', deliveredServices: 'Sensitive words: 赌博' },
+    });
+    expect((await u.client.get('/api/scientists/me')).statusCode).toBe(404);
+    // A draft is not public yet; publishing it is checked.
+    const draft = await u.client.post('/api/scientists', {
+      ...ruralExpert,
+      status: 'draft',
+      bio: '可代开发票',
+    });
+    expect(draft.statusCode).toBe(201);
+    const publish = await u.client.patch('/api/scientists/me', { status: 'published' });
+    expect(publish.statusCode).toBe(400);
+    expect(publish.json().error.fields).toHaveProperty('bio');
+    const fixed = await u.client.patch('/api/scientists/me', { status: 'published', bio: '三十年果园经验' });
+    expect(fixed.json()).toMatchObject({ status: 'published', version: 2 });
+  });
+
   it('exports the profile with the account data and anonymizes it when the account is deleted', async () => {
     const u = await registerUser(t.app, getDb());
     const p = (await u.client.post('/api/scientists', ruralExpert)).json();

@@ -19,6 +19,7 @@ import { authorize, requireActor } from '../../policy/authorize.ts';
 import type { Actor } from '../../policy/actor.ts';
 import './profiles.errors.ts';
 import { knownRegion } from './profiles.shared.ts';
+import { checkProfileWords, scientistTexts } from './profiles.sensitive.ts';
 import { canEditScientist, canSeeScientistDetail } from './profiles.policy.ts';
 import { presentScientist, presentScientistDetail, presentScientistSummary } from './profiles.presenter.ts';
 import { scientistsRepository, type ScientistRow } from './scientists.repository.ts';
@@ -51,6 +52,8 @@ export const scientistsRoutes: FastifyPluginAsyncZod = async (app) => {
   async function edit(request: FastifyRequest, actor: Actor, row: ScientistRow, patch: ScientistPatch) {
     const region = patch.regionCode === undefined ? undefined : knownRegion(patch.regionCode, 'regionCode');
     await authorize(request, canEditScientist(actor, row, region));
+    const merged = { ...row, ...patch };
+    checkProfileWords(app, scientistTexts(merged), merged.status === 'published');
     const updated = await svc.update(row, patch, actor.userId);
     await app.audit.recordRequest(request, {
       action: 'scientist.update',
@@ -92,6 +95,11 @@ export const scientistsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = await requireActor(request, 'scientist.create');
+      checkProfileWords(
+        app,
+        scientistTexts(request.body),
+        (request.body.status ?? 'published') === 'published',
+      );
       const row = await svc.create(actor.userId, request.body);
       await app.audit.recordRequest(request, {
         action: 'scientist.create',

@@ -246,4 +246,34 @@ describeEachDb('profiles: teams and organizations', (getDb) => {
     expect(await list('region=5107')).not.toContain(org.id);
     expect(await list('sizeClass=medium&q=示例电子')).toContain(org.id);
   });
+
+  it('checks team and enterprise profiles for sensitive words before writing', async () => {
+    const lead = await registerUser(t.app, getDb());
+    const bad = await lead.client.req(
+      'POST',
+      '/api/teams',
+      { name: '财税服务团队', capabilities: ['代开发票'] },
+      { headers: { 'accept-language': 'en' } },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({
+      code: 'listing.sensitive_words',
+      fields: { capabilities: 'Sensitive words: 代开发票' },
+    });
+    const team = (await lead.client.post('/api/teams', { name: '财税服务团队' })).json();
+    const edit = await lead.client.patch(`/api/teams/${team.id}`, { description: '本团队可代开发票' });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().error.fields).toHaveProperty('description');
+    expect(await versionsOf(getDb(), 'team', team.id)).toHaveLength(1);
+
+    const owner = await registerUser(t.app, getDb());
+    const org = await owner.client.post('/api/organizations', {
+      uscc: '91510100MA61RWKG1L',
+      name: '成都示例财税服务有限公司',
+      regionCode: '5101',
+      description: '专业办假证、代开发票',
+    });
+    expect(org.statusCode).toBe(400);
+    expect(org.json().error.fields).toHaveProperty('description');
+  });
 });

@@ -23,6 +23,7 @@ import { presentTeam, presentTeamDetail, presentTeamSummary } from './profiles.p
 import { teamsRepository, type TeamRow } from './teams-orgs.repository.ts';
 import { teamsService } from './teams-orgs.service.ts';
 import { profileErrorResponses } from './scientists.routes.ts';
+import { checkProfileWords } from './profiles.sensitive.ts';
 
 export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   const repo = teamsRepository(app.deps.db);
@@ -75,6 +76,12 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = await requireActor(request, 'team.create');
+      const b = request.body;
+      checkProfileWords(
+        app,
+        { name: b.name, description: b.description, capabilities: b.capabilities },
+        (b.status ?? 'published') === 'published',
+      );
       // Without a region of its own the team is located where its lead is.
       const team = await svc.create(actor.userId, await repo.regionOfUser(actor.userId), request.body);
       await app.audit.recordRequest(request, {
@@ -123,6 +130,12 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireActor(request, 'team.profile.update');
       const team = await found(request.params.id);
       await authorize(request, canEditTeam(actor, team));
+      const m = { ...team, ...request.body };
+      checkProfileWords(
+        app,
+        { name: m.name, description: m.description, capabilities: m.capabilities },
+        m.status === 'published',
+      );
       const updated = await svc.update(team, request.body, actor.userId);
       await app.audit.recordRequest(request, {
         action: 'team.profile.update',
