@@ -18,4 +18,11 @@ export {
 } from './openai.ts';
 export { createOnnxEmbeddingProvider, type OnnxEmbeddingOptions } from './onnx.ts';
 export { EmbeddingIndex, VectorStore, embeddingPart, entityText } from './fusion.ts';
+export {
+  createEmbeddingFusion,
+  type EmbeddingFusion,
+  type EmbeddingFusionOptions,
+  type EmbeddingFusionStats,
+  type FusionLogger,
+} from './fused-engine.ts';
 export { encodeEmbeddingModel, writeTinyEmbeddingModel, type TinyModel } from './tiny-model.ts';

@@ -117,15 +117,25 @@ export interface TinyModel {
 /**
  * Writes a model folder `dir` (config.json, tokenizer.json, tokenizer_config.json,
  * onnx/model.onnx) for the given lower-case words; the embedding of token i is row i of a
- * deterministic table.
+ * deterministic table, or the row given for that token in `rows` (special tokens included).
  */
-export function writeTinyEmbeddingModel(dir: string, words: readonly string[], dim = 4): TinyModel {
+export function writeTinyEmbeddingModel(
+  dir: string,
+  words: readonly string[],
+  dim = 4,
+  rows: Readonly<Record<string, readonly number[]>> = {},
+): TinyModel {
   const tokens = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', ...words];
   const vocab = new Map(tokens.map((t, i) => [t, i]));
   const table = new Float32Array(tokens.length * dim);
   // Deterministic, distinct rows: small integers and halves are exact in float32.
   for (let i = 0; i < tokens.length; i++)
     for (let d = 0; d < dim; d++) table[i * dim + d] = i === 0 ? 0 : (((i * 7 + d * 3) % 11) - 5) / 2;
+  // Chosen rows (e.g. two synonyms with the same vector), for tests of semantic matching.
+  for (const [token, row] of Object.entries(rows)) {
+    const i = vocab.get(token);
+    if (i !== undefined) for (let d = 0; d < dim; d++) table[i * dim + d] = row[d] ?? 0;
+  }
   mkdirSync(join(dir, 'onnx'), { recursive: true });
   writeFileSync(join(dir, 'onnx', 'model.onnx'), encodeEmbeddingModel(table, tokens.length, dim));
   writeFileSync(
