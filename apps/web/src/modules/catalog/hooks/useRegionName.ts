@@ -21,7 +21,7 @@ export function regionLabel(code: string): Promise<string> {
   return hit;
 }
 
-/** The display name of a region code (the code itself until the name arrives). */
+/** The display name of a region code: null until it arrives (the code itself if it cannot be loaded). */
 export function useRegionName(code: string | null | undefined): string | null {
   const [name, setName] = useState<string | null>(null);
   useEffect(() => {
@@ -30,6 +30,7 @@ export function useRegionName(code: string | null | undefined): string | null {
       return;
     }
     let live = true;
+    setName(null);
     void regionLabel(code).then((n) => {
       if (live) setName(n);
     });
@@ -37,5 +38,5 @@ export function useRegionName(code: string | null | undefined): string | null {
       live = false;
     };
   }, [code]);
-  return code ? (name ?? code) : null;
+  return code ? name : null;
 }
