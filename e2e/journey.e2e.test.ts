@@ -98,11 +98,14 @@ describe.each(['desktop', 'phone'] as const)('journey at %s size', (viewport) =>
   });
 
   it('shows discover, and asks to sign in for messages', async () => {
-    // Discover is the catalog search now (issue 4); the region tree lives in the admin console.
+    // Discover is the catalog search (issue 4), with browsing by region below the results.
     await page.goto(`${baseUrl}/discover`);
     await page.getByTestId('search-results').getByTestId('catalog-card').first().waitFor();
+    await page.getByTestId('region-browser').getByText('成都市').waitFor();
     await expectNoSidewaysScroll(page);
     await snap(page, viewport, '03-discover');
+    await page.getByTestId('region-browser').getByText('成都市').click();
+    await page.getByTestId('region-browser').getByText('锦江区').waitFor();
     await page.goto(`${baseUrl}/messages`);
     await page.getByText('请先登录').waitFor();
     if (viewport === 'phone') {
