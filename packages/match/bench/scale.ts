@@ -221,7 +221,9 @@ async function main(): Promise<void> {
     const answered = r.latenciesMs.length;
     const facts = (
       answered < queries
-        ? [`answered ${answered}/${queries} needs within the ${queryBudgetS} s query budget`]
+        ? [
+            `answered ${answered}/${queries} needs within the ${r.queryBudgetS ?? queryBudgetS} s query budget`,
+          ]
         : []
     )
       .concat(

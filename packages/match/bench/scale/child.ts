@@ -21,6 +21,8 @@ export interface ChildResult {
   /** CPU time of this process per query (for PostgreSQL only the client's share). */
   cpuMs: number[];
   results: Record<string, string[]>;
+  /** The query budget this child ran with (s). */
+  queryBudgetS?: number;
   /** The system's own exhaustive top k for the first needs (systems with `searchExhaustive`). */
   ownExact?: Record<string, string[]>;
   facts: Record<string, string | number>;
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
       latenciesMs,
       cpuMs,
       results,
+      queryBudgetS: queryBudgetMs / 1000,
       ...(ownExact ? { ownExact } : {}),
       facts,
     };
