@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { IsoDateTime } from '../common.ts';
 import { SearchCriteria, SearchCriteriaView } from './search.ts';
+import { PlainText } from './fields.ts';
 
 /** Channels of a saved-search alert (push comes with the mobile apps). */
 export const SAVED_SEARCH_CHANNELS = ['in_app', 'sms'] as const;
@@ -24,7 +25,7 @@ const Channels = z
 
 /** Body of `POST /api/saved-searches`. */
 export const SavedSearchCreate = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: PlainText.trim().min(1).max(100),
   criteria: SearchCriteria,
   notify: z.boolean().default(true),
   channels: Channels.default(['in_app']),
@@ -33,7 +34,7 @@ export type SavedSearchCreate = z.infer<typeof SavedSearchCreate>;
 
 /** Body of `PATCH /api/saved-searches/{id}`: any subset. */
 export const SavedSearchUpdate = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: PlainText.trim().min(1).max(100).optional(),
   criteria: SearchCriteria.optional(),
   notify: z.boolean().optional(),
   channels: Channels.optional(),

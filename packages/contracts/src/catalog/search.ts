@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IsoDateTime, PaginationQuery, paginated } from '../common.ts';
 import { disciplineCode, industryCode } from '../taxonomy/schemas.ts';
 import { CATALOG_KINDS, CatalogKind } from './enums.ts';
-import { CatalogRegionCode } from './fields.ts';
+import { CatalogRegionCode, PlainText } from './fields.ts';
 
 /** Orders of search results. `relevance` needs text; without text the default is `newest`. */
 export const SEARCH_SORTS = ['relevance', 'newest', 'price'] as const;
@@ -35,7 +35,7 @@ export const CatalogKindList = z.preprocess(
  */
 export const SearchCriteria = z.object({
   /** Free text (Chinese or English); empty = browse by the filters. */
-  text: z.string().trim().max(MAX_SEARCH_TEXT).optional(),
+  text: PlainText.trim().max(MAX_SEARCH_TEXT).optional(),
   kinds: CatalogKindList.optional(),
   /** Province, city or county code: the whole subtree matches. */
   region: CatalogRegionCode.optional(),
@@ -61,9 +61,19 @@ export const SearchCriteriaView = z.object({
 export type SearchCriteriaView = z.infer<typeof SearchCriteriaView>;
 
 /** Query string of `GET /api/search`. */
-export const SearchQuery = PaginationQuery.extend(SearchCriteria.shape).extend({
-  sort: SearchSort.optional(),
-});
+export const SearchQuery = PaginationQuery.extend(SearchCriteria.shape)
+  .extend({
+    sort: SearchSort.optional(),
+    /** Alias of `text`, as on every list route (`?q=`); `text` wins when both are sent. */
+    q: PlainText.trim().max(MAX_SEARCH_TEXT).optional(),
+    /** Alias of `kinds` for a single kind (`?kind=need`). */
+    kind: CatalogKind.optional(),
+  })
+  .transform(({ q, kind, ...rest }) => ({
+    ...rest,
+    text: rest.text ?? q,
+    kinds: rest.kinds ?? (kind ? [kind] : undefined),
+  }));
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** A term of the query that matched, and the field it matched in. */
