@@ -50,6 +50,7 @@ function renderRaw(): string {
     '- `NODE_ENV=production` refuses the `outbox` SMS provider unless `SMS_ALLOW_OUTBOX_IN_PRODUCTION=true`.',
     '- `SMS_PROVIDER=aliyun` needs `ALIYUN_SMS_ACCESS_KEY_ID`, `ALIYUN_SMS_ACCESS_KEY_SECRET`, `SMS_SIGN_NAME`, `SMS_TEMPLATE_OTP`;',
     '  `SMS_PROVIDER=tencent` needs `TENCENT_SMS_SECRET_ID`, `TENCENT_SMS_SECRET_KEY`, `TENCENT_SMS_SDK_APP_ID`, `SMS_SIGN_NAME`, `SMS_TEMPLATE_OTP`.',
+    '- `MATCH_EMBEDDINGS=onnx` needs `MATCH_EMBEDDINGS_MODEL_DIR`; `MATCH_EMBEDDINGS=openai` needs `MATCH_EMBEDDINGS_URL` and `MATCH_EMBEDDINGS_MODEL`.',
     '- `AUDIT_RETENTION_DAYS` cannot go below 180.',
     '- `npm run worker` needs `DATABASE_URL` (the embedded database belongs to the server process, whose worker runs in-process).',
     '',

@@ -117,6 +117,12 @@ function checkCombinations(c: AppConfig, problems: string[]): void {
       if (!c[k]) problems.push(`${k} is required when SMS_PROVIDER=tencent`);
     }
   }
+  if (c.MATCH_EMBEDDINGS === 'onnx' && !c.MATCH_EMBEDDINGS_MODEL_DIR)
+    problems.push('MATCH_EMBEDDINGS_MODEL_DIR is required when MATCH_EMBEDDINGS=onnx');
+  if (c.MATCH_EMBEDDINGS === 'openai') {
+    for (const k of ['MATCH_EMBEDDINGS_URL', 'MATCH_EMBEDDINGS_MODEL'] as const)
+      if (!c[k]) problems.push(`${k} is required when MATCH_EMBEDDINGS=openai`);
+  }
   if (c.NODE_ENV === 'production' && !c.TIANFU_SECRET_KEY && !c.TIANFU_KEY_FILE) {
     problems.push(
       'NODE_ENV=production needs an encryption key: set TIANFU_SECRET_KEY or TIANFU_KEY_FILE (32 bytes, hex or base64)',

@@ -175,6 +175,20 @@ describe('embedding fusion with an OpenAI-compatible endpoint (local fake)', () 
     expect(hit?.explanation.parts.embedding).toBeGreaterThan(0.9);
   });
 
+  it('a fusion over a fresh engine takes over the vectors of unchanged texts', async () => {
+    const { fused } = await zhFusion();
+    const before = requests.length;
+    const next = createEmbeddingFusion(createMatchEngine(), fakeProvider(), {
+      reuse: fused,
+      logger: collect(),
+    });
+    next.upsertMany([...ZH.slice(0, 4), { ...ZH[4]!, title: '茶园倒春寒' }]);
+    await next.idle();
+    expect(requests.slice(before)).toEqual([['茶园倒春寒']]);
+    expect(next.stats().vectors).toBe(5);
+    expect(Array.from(next.store!.get('kiwi')!)).toEqual(Array.from(fused.store!.get('kiwi')!));
+  });
+
   it('removal removes the vector, also one still in flight', async () => {
     const { fused } = await zhFusion();
     expect(fused.store!.has('kiwi')).toBe(true);

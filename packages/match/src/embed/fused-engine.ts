@@ -67,6 +67,11 @@ export interface EmbeddingFusionOptions {
   /** Query embeddings kept for repeated queries (default 256). */
   queryCache?: number;
   logger?: FusionLogger;
+  /**
+   * A previous fusion (same provider) whose vectors are taken over when an upserted entity's text
+   * is unchanged: rebuilding into a fresh engine then does not embed the whole catalog again.
+   */
+  reuse?: EmbeddingFusion;
 }
 
 /** Counters of an {@link EmbeddingFusion}. */
@@ -107,6 +112,8 @@ export interface EmbeddingFusion {
   loadVectors(path: string): boolean;
   /** Stops retry timers; queued work is dropped. */
   close(): void;
+  /** The stored vector of `id` when it was made from exactly `text` (for `reuse`). */
+  vectorFor(id: string, text: string): Float32Array | undefined;
 }
 
 const MAGIC = 'TFV1';
@@ -258,6 +265,14 @@ export function createEmbeddingFusion(
     const text = entityText(e);
     const hash = hashOf(text);
     if (store?.has(e.id) && hashes.get(e.id) === hash) return;
+    const reused = options.reuse?.vectorFor(e.id, text);
+    if (reused && (!store || store.dimensions === reused.length)) {
+      ensureStore(reused.length).set(e.id, reused);
+      hashes.set(e.id, hash);
+      latest.set(e.id, ++gen);
+      queue.delete(e.id);
+      return;
+    }
     store?.delete(e.id);
     hashes.delete(e.id);
     retrying.delete(e.id);
@@ -497,6 +512,10 @@ export function createEmbeddingFusion(
         );
         return false;
       }
+    },
+    vectorFor(id, text) {
+      const v = store?.get(id);
+      return v && hashes.get(id) === hashOf(text) ? v : undefined;
     },
     close() {
       closed = true;

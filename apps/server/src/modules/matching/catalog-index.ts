@@ -20,12 +20,18 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import {
+  createEmbeddingFusion,
   createMatchEngine,
   ExposureLedger,
   loadMatchEngine,
+  type EmbeddingFusion,
+  type EmbeddingFusionOptions,
+  type EmbeddingProvider,
   type ExposureLedgerState,
   type MatchEngine,
   type MatchEntity,
+  type MatchHit,
+  type MatchQuery,
 } from '@tianfu/match';
 import type { CatalogKind } from '@tianfu/contracts';
 import type { CatalogChange, CatalogEntityType } from '../../events/catalog-events.ts';
@@ -155,6 +161,8 @@ export interface RebuildReport {
 /** Format version of the snapshot's side file; a mismatch means "rebuild". */
 const SNAPSHOT_VERSION = 2;
 const ENGINE_FILE = 'engine.snap';
+/** Provider vectors beside the engine snapshot (only with `useEmbeddings`). */
+const VECTORS_FILE = 'vectors.bin';
 const META_FILE = 'meta.json';
 
 interface SnapshotMeta {
@@ -189,6 +197,9 @@ export class CatalogIndex {
   private readonly logger: CatalogIndexOptions['logger'];
   private readonly batch: number;
   private readonly overlapMs: number;
+  /** Provider vectors fused into `search` (`MATCH_EMBEDDINGS`); null = the engine alone. */
+  private fusion: EmbeddingFusion | null = null;
+  private embeddingSetup: { provider: EmbeddingProvider; options: EmbeddingFusionOptions } | null = null;
 
   constructor(private readonly options: CatalogIndexOptions) {
     this.current = createCatalogEngine(options.semanticDim);
@@ -201,6 +212,35 @@ export class CatalogIndex {
   /** The engine holding the index (replaced when a snapshot is loaded). */
   get engine(): MatchEngine {
     return this.current;
+  }
+
+  /**
+   * Fuses an embedding provider's vectors into `search` from now on; rows already indexed are
+   * queued for embedding. Call before `rebuild` / `loadSnapshot` (the plugin does, when configured).
+   */
+  useEmbeddings(provider: EmbeddingProvider, options: EmbeddingFusionOptions = {}): void {
+    this.fusion?.close();
+    this.embeddingSetup = { provider, options };
+    this.fusion = createEmbeddingFusion(this.current, provider, options);
+    this.fusion.embedMissing(this.metas.keys());
+  }
+
+  /** The embedding fusion when a provider is configured (stats, tests). */
+  get embeddings(): EmbeddingFusion | null {
+    return this.fusion;
+  }
+
+  /** Resolves when no entity is waiting for its embedding batch (at once without a provider). */
+  async embeddingsIdle(): Promise<void> {
+    await this.fusion?.idle();
+  }
+
+  /**
+   * Ranked hits: the engine's, with provider vectors fused in when configured (a provider failure
+   * gives the engine's own result). Never rejects on a provider problem.
+   */
+  search(query: MatchQuery): Promise<MatchHit[]> {
+    return this.fusion ? this.fusion.search(query) : Promise.resolve(this.current.search(query));
   }
 
   /** Exposure tally for re-ranking recommendations (position-discounted, slowly forgetting). */
@@ -294,6 +334,7 @@ export class CatalogIndex {
         ledger: this.tally.toJSON(),
       };
       await writeFile(join(dir, META_FILE + suffix), JSON.stringify(meta));
+      this.fusion?.saveVectors(join(dir, VECTORS_FILE));
       await rename(join(dir, ENGINE_FILE + suffix), join(dir, ENGINE_FILE));
       await rename(join(dir, META_FILE + suffix), join(dir, META_FILE));
     });
@@ -323,9 +364,16 @@ export class CatalogIndex {
       }
       if (engine.size !== meta.metas.length) return false;
       this.current = engine;
+      if (this.embeddingSetup) {
+        this.fusion?.close();
+        const { provider, options } = this.embeddingSetup;
+        this.fusion = createEmbeddingFusion(engine, provider, options);
+        this.fusion.loadVectors(join(dir, VECTORS_FILE));
+      }
       this.trainedSize = engine.size;
       this.metas.clear();
       for (const m of meta.metas) this.metas.set(m.id, m);
+      this.fusion?.embedMissing(this.metas.keys());
       this.pollFrom = new Date(meta.pollFrom);
       try {
         this.tally = ExposureLedger.fromJSON(meta.ledger);
@@ -382,6 +430,7 @@ export class CatalogIndex {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.idle();
+    this.fusion?.close();
   }
 
   private schedule(): void {
@@ -459,12 +508,14 @@ export class CatalogIndex {
   }
 
   private put(doc: IndexDoc): void {
-    this.current.upsert(doc.entity);
+    if (this.fusion) this.fusion.upsert(doc.entity);
+    else this.current.upsert(doc.entity);
     this.metas.set(doc.meta.id, doc.meta);
   }
 
   private drop(id: string): void {
-    this.current.remove(id);
+    if (this.fusion) this.fusion.remove(id);
+    else this.current.remove(id);
     this.metas.delete(id);
   }
 }

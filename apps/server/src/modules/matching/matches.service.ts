@@ -116,13 +116,13 @@ export function matchesService(deps: {
     top: number,
   ): Promise<MatchList> {
     const { index } = deps;
-    const hits: MatchHit[] = index.engine
-      .search({
+    const hits: MatchHit[] = (
+      await index.search({
         ...subject.query,
         kinds: [kind as MatchKind],
         top: Math.min(1000, top * DEPTH_FACTOR + 20),
       })
-      .filter((h) => index.meta(h.id) !== undefined);
+    ).filter((h) => index.meta(h.id) !== undefined);
 
     const people = new Set(subject.party.people);
     for (const h of hits) for (const p of index.meta(h.id)!.people) people.add(p);

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { OutcomeLog } from '@tianfu/match';
 import { CatalogIndex } from './catalog-index.ts';
+import { embeddingProviderFromConfig } from './embeddings.ts';
 import { catalogIndexRepository } from './catalog-index.repository.ts';
 import './matching.errors.ts';
 import './matching.sms.ts';
@@ -60,6 +61,9 @@ export const matchingPlugin: FastifyPluginAsync = async (app) => {
   let saveTimer: NodeJS.Timeout | null = null;
   app.addHook('onReady', async () => {
     const started = performance.now();
+    // MATCH_EMBEDDINGS: provider vectors fused into search and recommendations (off by default).
+    const embeddings = await embeddingProviderFromConfig(app.config, app.log);
+    if (embeddings) index.useEmbeddings(embeddings.provider, embeddings.options);
     if (snapshotDir && (await index.loadSnapshot(snapshotDir))) {
       await index.refresh();
       app.log.info(

@@ -60,6 +60,10 @@ export function engineFilter(criteria: SearchCriteria): MatchFilter {
   return filter;
 }
 
+/** Marked by the embedding fusion when the cosine reaches `MATCH_EMBEDDINGS_MIN_SIMILARITY`. */
+const isEmbeddingMatch = (e: MatchExplanation) =>
+  e.reasons.some((r) => r.code === 'semantic' && r.params?.source === 'embedding');
+
 const byNewest = (a: IndexMeta, b: IndexMeta) => b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : 1);
 // Unpriced (on quote, needs, profiles) after every priced row.
 const byPrice = (a: IndexMeta, b: IndexMeta) =>
@@ -70,11 +74,11 @@ const byPrice = (a: IndexMeta, b: IndexMeta) =>
  * no text → every row passing the filters, newest first (or by price).
  * @example rankCatalog(index, { text: '猕猴桃溃疡病', kinds: ['scientist'] }, { page: 1, pageSize: 20 })
  */
-export function rankCatalog(
+export async function rankCatalog(
   index: CatalogIndex,
   criteria: SearchCriteria,
   paging: { page: number; pageSize: number; sort?: SearchSort },
-): RankedPage {
+): Promise<RankedPage> {
   const text = criteria.text?.trim() ?? '';
   const start = (paging.page - 1) * paging.pageSize;
   const pass = metaFilter(criteria);
@@ -93,7 +97,7 @@ export function rankCatalog(
   }
   const sort: SearchSort = paging.sort ?? 'relevance';
   const kinds = kindsOf(criteria);
-  const hits = index.engine.search({
+  const hits = await index.search({
     text,
     kinds: kinds as MatchKind[] | undefined,
     filter: engineFilter(criteria),
@@ -107,7 +111,8 @@ export function rankCatalog(
     const meta = index.meta(h.id);
     // A search result shares at least one term with the query; on small corpora the engine scores
     // everything (semantic neighbours), which belongs in recommendations, not in a result count.
-    if (meta && pass(meta) && h.explanation.terms.length > 0)
+    // With an embedding provider (MATCH_EMBEDDINGS), a hit close enough in meaning counts too.
+    if (meta && pass(meta) && (h.explanation.terms.length > 0 || isEmbeddingMatch(h.explanation)))
       rows.push({ meta, score: h.score, explanation: h.explanation });
   }
   if (sort === 'newest') rows.sort((a, b) => byNewest(a.meta, b.meta));

@@ -13,7 +13,7 @@ import { rankCatalog } from './search.logic.ts';
 /** Runs a catalog search. */
 export async function searchCatalog(db: Db, index: CatalogIndex, query: SearchQuery): Promise<SearchPage> {
   const { page, pageSize, sort, ...criteria } = query;
-  const ranked = rankCatalog(index, criteria, { page, pageSize, sort });
+  const ranked = await rankCatalog(index, criteria, { page, pageSize, sort });
   const repo = matchingRepository(db);
   const byKind = new Map<CatalogKind, string[]>();
   for (const item of ranked.items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item.id]);
