@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -5,6 +8,9 @@ import type { SearchPage } from '@tianfu/contracts';
 import type { Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.ts';
+import { CatalogIndex } from './catalog-index.ts';
+import { catalogIndexRepository } from './catalog-index.repository.ts';
+import { embeddingProviderFromConfig } from './embeddings.ts';
 import { buildScientistProfile } from './matching.factories.ts';
 
 /** A local OpenAI-compatible endpoint whose vectors count the words of a few concepts. */
@@ -120,6 +126,31 @@ describeEachDb('search with an embedding provider (MATCH_EMBEDDINGS=openai)', (g
       expect(page).toEqual(await search(off, '冻害防治技术'));
     } finally {
       down = false;
+    }
+  });
+
+  it('keeps the vectors in the index snapshot: loading it embeds nothing again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tianfu-emb-snap-'));
+    try {
+      await on.app.catalogIndex.saveSnapshot(dir);
+      const index = new CatalogIndex({
+        source: catalogIndexRepository(db),
+        logger: on.app.log,
+        pollMs: 0,
+        semanticDim: on.app.config.MATCH_SEMANTIC_DIM,
+      });
+      const setup = await embeddingProviderFromConfig(on.app.config, on.app.log);
+      index.useEmbeddings(setup!.provider, setup!.options);
+      const before = requests;
+      expect(await index.loadSnapshot(dir)).toBe(true);
+      await index.embeddingsIdle();
+      expect(index.embeddings!.stats()).toMatchObject({ vectors: 4, pending: 0 });
+      expect(requests).toBe(before);
+      const hits = await index.search({ text: '冻害', kinds: ['scientist'], top: 5 });
+      expect(hits.find((h) => h.id === frostId)?.explanation.parts.embedding).toBeGreaterThan(0.9);
+      await index.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
