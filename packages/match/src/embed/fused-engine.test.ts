@@ -143,6 +143,15 @@ describe('embedding fusion with an OpenAI-compatible endpoint (local fake)', () 
     expect(hits.map((h) => h.id).sort()).toEqual(['apple', 'kiwi']); // the two frost-related experts
     expect(hits[0]!.explanation).toMatchObject({ terms: [], parts: { lexical: 0, facet: 0 } });
     expect(hits[0]!.rank).toBe(1);
+    // With the neighbour scan off only the engine's pool is re-scored.
+    const noScan = createEmbeddingFusion(engine, fakeProvider(), {
+      neighbours: 0,
+      reuse: fused,
+      logger: collect(),
+    });
+    noScan.upsertMany(ZH);
+    expect(noScan.stats().vectors).toBe(5);
+    expect(await noScan.search(q)).toEqual([]);
   });
 
   it('applies the hard filter, exclusions and conflicts of interest to semantic-only neighbours', async () => {

@@ -20,6 +20,7 @@ export { createOnnxEmbeddingProvider, type OnnxEmbeddingOptions } from './onnx.t
 export { EmbeddingIndex, VectorStore, embeddingPart, entityText } from './fusion.ts';
 export {
   createEmbeddingFusion,
+  NEIGHBOUR_SCAN_LIMIT,
   type EmbeddingFusion,
   type EmbeddingFusionOptions,
   type EmbeddingFusionStats,
