@@ -76,9 +76,24 @@ describe('neighbour score regularisation', () => {
     expect(nb.length).toBe(3);
     // e0's nearest entities share its topic (rice): e4, e8, e12…
     for (const idx of nb) expect(Number(core.entity(idx)!.id.slice(1)) % 4).toBe(0);
-    expect(neighbourGraph(core, 3, 0.7)).toBe(g); // cached
-    core.upsert(entity(99));
-    expect(neighbourGraph(core, 3, 0.7)).not.toBe(g); // invalidated by a change
+    expect(neighbourGraph(core, 3, 0.7)).toBe(g); // cached per trained model
+    core.upsert(entity(96)); // a rice entity added after training gets its own row on first use
+    const idx96 = core.byId.get('e96')!;
+    const rec96 = core.rec(idx96)!;
+    smoothScores(
+      core,
+      [
+        { rec: rec96, score: 1, parts: {}, reasons: [], bestUnit: 0 },
+        { rec: core.rec(nb[0]!)!, score: 1, parts: {}, reasons: [], bestUnit: 0 },
+      ],
+      3,
+      0.5,
+      0.7,
+    );
+    expect(neighbourGraph(core, 3, 0.7)).toBe(g);
+    for (const n of g.nb.get(idx96)!) expect(Number(core.entity(n)!.id.slice(1)) % 4).toBe(0);
+    core.train();
+    expect(neighbourGraph(core, 3, 0.7)).not.toBe(g); // a new model rebuilds the graph
   });
 
   it('adds the neighbours’ weighted mean score; absent (excluded) neighbours lend nothing', () => {
