@@ -175,7 +175,13 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
         }
       };
     }
-    const index = new CatalogIndex({ source: timedSource, logger, pollMs: 0 });
+    // Configured as the server configures it (matching.plugin.ts): the semantic dimension from config.
+    const index = new CatalogIndex({
+      source: timedSource,
+      logger,
+      pollMs: 0,
+      semanticDim: config.MATCH_SEMANTIC_DIM,
+    });
     await index.rebuild(); // what the server does at start (empty catalog here)
     const setupMs = performance.now() - t0;
 

@@ -104,6 +104,54 @@ describeEachDb('catalog index against the database', (getDb) => {
     }
   });
 
+  it('a bulk change builds a fresh engine from the whole catalog and swaps it in', async () => {
+    const bulk = new CatalogIndex({
+      source: catalogIndexRepository(db),
+      logger: quiet,
+      pollMs: 0,
+      batchSize: 4,
+      bulkThreshold: 10,
+      semanticDim: 0,
+    });
+    try {
+      await bulk.rebuild();
+      const before = bulk.size;
+      const oldEngine = bulk.engine;
+      const rows = await db.orm
+        .insert(scientistProfiles)
+        .values(
+          Array.from({ length: 30 }, (_, i) => ({
+            name: `大批${i}`,
+            skills: [`藏药材种植${i}`, '高原药材'],
+            regionCode: '5132',
+            updatedAt: sql`now()`,
+          })),
+        )
+        .returning({ id: scientistProfiles.id });
+      await bulk.refresh();
+      // Not upserted into the old engine: a new one holds the old rows and the new ones.
+      expect(bulk.engine).not.toBe(oldEngine);
+      expect(oldEngine.size).toBe(before);
+      expect(bulk.size).toBe(before + 30);
+      expect(bulk.engine.size).toBe(before + 30);
+      for (const r of rows) expect(bulk.meta(r.id)?.regionCode).toBe('5132');
+      const hits = bulk.engine.search({ text: '高原药材', kinds: ['scientist'], top: 100 });
+      expect(hits.map((h) => h.id).sort()).toEqual(rows.map((r) => r.id).sort());
+      // A small change afterwards takes the incremental path (same engine).
+      const engine = bulk.engine;
+      await db.orm
+        .update(scientistProfiles)
+        .set({ skills: ['青稞育种'] })
+        .where(eq(scientistProfiles.id, rows[0]!.id));
+      await bulk.refresh();
+      expect(bulk.engine).toBe(engine);
+      const found = bulk.engine.search({ text: '青稞育种', kinds: ['scientist'], top: 10 });
+      expect(found.map((h) => h.id)).toContain(rows[0]!.id);
+    } finally {
+      await bulk.stop();
+    }
+  });
+
   it('the app saves its index at shutdown and the next start loads it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tianfu-data-'));
     const config = { NODE_ENV: 'development', TIANFU_DATA_DIR: dir, MATCH_INDEX_POLL_MS: 0 };

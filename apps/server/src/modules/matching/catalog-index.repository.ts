@@ -365,6 +365,14 @@ export function catalogIndexRepository(db: Db): CatalogSource & {
         return { id: r.id, updatedAt: r.updatedAt, owner };
       });
     },
+    async count(kind) {
+      const t = TABLES[kind];
+      const [row] = (await orm
+        .select({ n: sql<number>`count(*)::int` })
+        .from(t.table)
+        .where(t.published)) as { n: number }[];
+      return row?.n ?? 0;
+    },
     async publishedIds(kind) {
       const t = TABLES[kind];
       const rows = (await orm.select({ id: t.id }).from(t.table).where(t.published)) as { id: string }[];

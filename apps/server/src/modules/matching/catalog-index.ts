@@ -5,12 +5,14 @@
  *
  * Kept in step with the database three ways, all through one serial queue (so a later read always
  * wins over an earlier one):
- * - `rebuild()` at start: every published row, read in keyset-paged batches;
+ * - `rebuild()` at start: every published row, read in keyset-paged batches into a fresh engine
+ *   that replaces the current one when it is complete (searches meanwhile see the previous index);
  * - `apply(changes)`: the fast path, fed by `app.catalogEvents` right after a commit;
  * - `poll()` every `MATCH_INDEX_POLL_MS`: rows whose `updated_at` is after the previous poll's
  *   start minus an overlap for late commits (the worker, imports, another API node), and every
  *   `reconcileEvery` polls a comparison of the published id sets (catches hard deletes and rows
- *   committed by transactions longer than the overlap).
+ *   committed by transactions longer than the overlap). A change set past `bulkThreshold` (a bulk
+ *   import) is handled as a rebuild: one bulk load into a fresh engine, then a swap.
  *
  * A capability or result is also part of its owner's multi-document profile, so a change to one
  * re-reads the owner too.
@@ -104,6 +106,8 @@ export interface CatalogSource {
   changedSince(kind: CatalogKind, cursor: ChangeCursor, limit: number): Promise<ChangedRow[]>;
   /** Ids of all published rows of a kind. */
   publishedIds(kind: CatalogKind): Promise<string[]>;
+  /** Number of published rows of a kind (sizes a rebuild before it reads). */
+  count?(kind: CatalogKind): Promise<number>;
 }
 
 /** Options of {@link CatalogIndex}. */
@@ -116,6 +120,12 @@ export interface CatalogIndexOptions {
   reconcileEvery?: number;
   /** Rows per database read (default 500). */
   batchSize?: number;
+  /**
+   * A poll or `refresh()` that finds at least this many changed rows (default 5,000), and at least
+   * a quarter of the index, builds a fresh engine from the whole catalog and swaps it in (a bulk
+   * import) instead of re-reading and upserting the rows one batch at a time.
+   */
+  bulkThreshold?: number;
   /** Seconds each poll looks back before the previous poll started, for late commits (default 5). */
   overlapSeconds?: number;
   /** Train the semantic model right after the rebuild (default true) so the first search is fast. */
@@ -128,12 +138,19 @@ export interface CatalogIndexOptions {
  * An engine configured for catalog entities (field weights of the mapper; semantic dimension
  * from configuration, the engine's default when not given).
  */
-export function createCatalogEngine(semanticDim?: number): MatchEngine {
+export function createCatalogEngine(semanticDim?: number, expected = 0): MatchEngine {
   return createMatchEngine({
     fieldWeights: CATALOG_FIELD_WEIGHTS,
     ...(semanticDim === undefined ? {} : { semanticDim }),
+    // A corpus known to be large is built in the engine's large-corpus form from the first row
+    // (no character bigrams, no stored text), the form its first training would convert it to;
+    // this skips analysing and then dropping the bigrams of the first 50,000 rows.
+    ...(expected >= ENGINE_LARGE_CORPUS ? { largeCorpus: 0 } : {}),
   });
 }
+
+/** Entities from which the engine takes its large-corpus form (`@tianfu/match` README, "Scale"). */
+export const ENGINE_LARGE_CORPUS = 50_000;
 
 /** Every kind the index holds, in rebuild order (owners before what they own is not needed). */
 export const INDEX_KINDS: readonly CatalogKind[] = [
@@ -180,7 +197,7 @@ const newLedger = () => new ExposureLedger({ halfLifeLists: 5000 });
 export class CatalogIndex {
   private current: MatchEngine;
   private tally: ExposureLedger = newLedger();
-  private readonly metas = new Map<string, IndexMeta>();
+  private metas = new Map<string, IndexMeta>();
   /**
    * Start (app clock) of the last completed rebuild or poll: every row changed before it minus
    * the overlap has been seen, so the next poll looks from there. The window slides with time
@@ -200,6 +217,7 @@ export class CatalogIndex {
   /** Provider vectors fused into `search` (`MATCH_EMBEDDINGS`); null = the engine alone. */
   private fusion: EmbeddingFusion | null = null;
   private embeddingSetup: { provider: EmbeddingProvider; options: EmbeddingFusionOptions } | null = null;
+  private readonly bulkThreshold: number;
 
   constructor(private readonly options: CatalogIndexOptions) {
     this.current = createCatalogEngine(options.semanticDim);
@@ -207,6 +225,7 @@ export class CatalogIndex {
     this.logger = options.logger;
     this.batch = options.batchSize ?? 500;
     this.overlapMs = (options.overlapSeconds ?? 5) * 1000;
+    this.bulkThreshold = options.bulkThreshold ?? 5000;
   }
 
   /** The engine holding the index (replaced when a snapshot is loaded). */
@@ -284,36 +303,63 @@ export class CatalogIndex {
 
   /** Reads every published row and replaces the index contents. */
   rebuild(): Promise<RebuildReport> {
-    return this.enqueue(async () => {
-      const started = performance.now();
-      const from = new Date();
-      for (const id of [...this.metas.keys()]) this.drop(id);
-      const byKind: Record<string, number> = {};
-      for (const kind of INDEX_KINDS) {
-        let after: string | null = null;
-        let n = 0;
-        for (;;) {
-          const docs = await this.source.page(kind, after, this.batch);
-          for (const doc of docs) this.put(doc);
-          n += docs.length;
-          if (docs.length < this.batch) break;
-          after = docs[docs.length - 1]!.meta.id;
+    return this.enqueue(() => this.build());
+  }
+
+  /**
+   * Reads every published row in keyset-paged batches into a fresh engine (one bulk load, no
+   * per-row replacement in a live index), trains it, then swaps it in; the previous engine and
+   * side table are released. Each page is handed to the engine and dropped, so memory holds the
+   * index and one page of rows.
+   */
+  private async build(): Promise<RebuildReport> {
+    const started = performance.now();
+    const from = new Date();
+    let expected = 0;
+    if (this.source.count) for (const kind of INDEX_KINDS) expected += await this.source.count(kind);
+    const engine = createCatalogEngine(this.options.semanticDim, expected);
+    // With embeddings, a fusion over the fresh engine takes over the vectors of unchanged texts.
+    const setup = this.embeddingSetup;
+    const fusion = setup
+      ? createEmbeddingFusion(engine, setup.provider, { ...setup.options, reuse: this.fusion ?? undefined })
+      : null;
+    const metas = new Map<string, IndexMeta>();
+    const byKind: Record<string, number> = {};
+    const pageSize = Math.max(this.batch, 1000);
+    for (const kind of INDEX_KINDS) {
+      let after: string | null = null;
+      let n = 0;
+      for (;;) {
+        const docs = await this.source.page(kind, after, pageSize);
+        for (const doc of docs) {
+          if (fusion) fusion.upsert(doc.entity);
+          else engine.upsert(doc.entity);
+          metas.set(doc.meta.id, doc.meta);
         }
-        byKind[kind] = n;
+        n += docs.length;
+        if (docs.length < pageSize) break;
+        after = docs[docs.length - 1]!.meta.id;
       }
-      // Rows changed while reading are polled again (the next poll looks from before the read).
-      this.pollFrom = from;
-      const loaded = performance.now();
-      if ((this.options.trainOnRebuild ?? true) && this.current.size > 0) this.current.train();
-      this.trainedSize = this.current.size;
-      const done = performance.now();
-      return {
-        count: this.metas.size,
-        byKind,
-        ms: Math.round(done - started),
-        trainMs: Math.round(done - loaded),
-      };
-    });
+      byKind[kind] = n;
+    }
+    const loaded = performance.now();
+    if ((this.options.trainOnRebuild ?? true) && engine.size > 0) engine.train();
+    this.current = engine;
+    if (fusion) {
+      this.fusion?.close();
+      this.fusion = fusion;
+    }
+    this.metas = metas;
+    this.trainedSize = engine.size;
+    // Rows changed while reading are polled again (the next poll looks from before the read).
+    this.pollFrom = from;
+    const done = performance.now();
+    return {
+      count: metas.size,
+      byKind,
+      ms: Math.round(done - started),
+      trainMs: Math.round(done - loaded),
+    };
   }
 
   /**
@@ -410,7 +456,7 @@ export class CatalogIndex {
    */
   refresh(): Promise<void> {
     return this.enqueue(async () => {
-      await this.pollOnce(true);
+      if (await this.pollOnce(true)) return;
       if (this.current.size > 2 * this.trainedSize + 100 && (this.options.trainOnRebuild ?? true)) {
         this.current.train();
         this.trainedSize = this.current.size;
@@ -444,16 +490,22 @@ export class CatalogIndex {
     this.timer.unref();
   }
 
-  /** One poll: changed rows per kind (and their owners), then maybe a reconciliation. */
-  private async pollOnce(reconcile: boolean): Promise<void> {
+  /**
+   * One poll: changed rows per kind (and their owners), then maybe a reconciliation. A change set
+   * past the bulk threshold stops the scan and rebuilds instead (returns true).
+   */
+  private async pollOnce(reconcile: boolean): Promise<boolean> {
     this.polls++;
     const started = new Date();
     const byKind = new Map<CatalogKind, Set<string>>();
+    let pending = 0;
     const add = (kind: CatalogKind, id: string) => {
       const set = byKind.get(kind) ?? new Set<string>();
+      if (!set.has(id)) pending++;
       set.add(id);
       byKind.set(kind, set);
     };
+    const bulk = () => pending >= this.bulkThreshold && pending >= this.metas.size / 4;
     for (const kind of INDEX_KINDS) {
       const cursor: ChangeCursor = { at: new Date(this.pollFrom.getTime() - this.overlapMs), id: null };
       const limit = this.batch * 4;
@@ -470,16 +522,27 @@ export class CatalogIndex {
           if (oldOwner) add(oldOwner.kind, oldOwner.id);
         }
         if (rows.length < limit) break;
-        // A large change set (a bulk import): continue after the last row seen.
+        if (bulk()) break;
+        // A large change set: continue after the last row seen.
         const last = rows[rows.length - 1]!;
         cursor.at = last.updatedAt;
         cursor.id = last.id;
+      }
+      if (bulk()) {
+        // A bulk import: one fresh build is far cheaper than re-reading and replacing row by row.
+        const report = await this.build();
+        this.logger.info(
+          { index: { changed: pending, entities: report.count, ms: report.ms, trainMs: report.trainMs } },
+          'catalog index rebuilt after a bulk change',
+        );
+        return true;
       }
     }
     if (byKind.size > 0) await this.reload(byKind);
     this.pollFrom = started;
     const every = this.options.reconcileEvery ?? 30;
     if (reconcile || this.polls % every === 0) await this.reconcile();
+    return false;
   }
 
   /** Re-reads these rows; published ones are (re)indexed, the rest leave the index. */
