@@ -123,3 +123,28 @@ export type RegionSetting = z.infer<typeof RegionSetting>;
 /** PUT /api/region-settings/{code} (officers of the region, admins). */
 export const RegionSettingUpdate = z.object({ publishMode: PublishMode });
 export type RegionSettingUpdate = z.infer<typeof RegionSettingUpdate>;
+
+/**
+ * GET /api/{needs|capabilities|results}/{id}/history (owner, officers of the region, admins): the
+ * stored versions (who by name only, when, which editable fields changed against the version
+ * before; version 1 is the creation) and the status events with their reasons, newest first.
+ */
+export const ListingHistoryVersion = ListingVersion.pick({ version: true, createdAt: true }).extend({
+  changedByName: z.string().nullable(),
+  changedFields: z.array(z.string()),
+});
+export type ListingHistoryVersion = z.infer<typeof ListingHistoryVersion>;
+
+export const ListingHistoryEvent = ListingStatusEvent.omit({ actorId: true }).extend({
+  actorName: z.string().nullable(),
+});
+export type ListingHistoryEvent = z.infer<typeof ListingHistoryEvent>;
+
+export const ListingHistory = z.object({
+  type: ListingType,
+  id: z.string(),
+  version: z.number().int(),
+  versions: z.array(ListingHistoryVersion),
+  events: z.array(ListingHistoryEvent),
+});
+export type ListingHistory = z.infer<typeof ListingHistory>;

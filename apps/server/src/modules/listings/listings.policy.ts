@@ -91,6 +91,12 @@ export function canSeeNeedDetails(
   return !l.confidential || ndaAccepted || canSeePrivate(actor, l);
 }
 
+/** A listing's versions and status events: the owner, officers of its region, administrators. */
+export function canReadHistory(actor: Actor, l: ListingFacts): PolicyDecision {
+  const action = `${l.type}.history`;
+  return l.owner || isStaffFor(actor, l.regionCode) ? allow(action, extra(l)) : deny(action, extra(l));
+}
+
 /** Reading the review queue: officers (their regions) and administrators. */
 export function canReadReviewQueue(actor: Actor): PolicyDecision {
   return hasRole(actor, 'officer') || isAdmin(actor) ? allow('review.queue') : deny('review.queue');

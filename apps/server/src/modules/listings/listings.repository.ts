@@ -17,6 +17,7 @@ import {
   results,
   scientistProfiles,
   teams,
+  users,
   type CapabilityRow,
   type Db,
   type NeedRow,
@@ -128,6 +129,17 @@ export function listingsRepository(db: Db) {
         .from(listingStatusEvents)
         .where(and(eq(listingStatusEvents.entityType, type), eq(listingStatusEvents.entityId, id)))
         .orderBy(asc(listingStatusEvents.at), asc(listingStatusEvents.id));
+    },
+
+    /** Display names of users (history shows who by name only). */
+    async userNames(ids: string[]): Promise<Map<string, string>> {
+      const unique = [...new Set(ids)];
+      if (!unique.length) return new Map();
+      const rows = await orm
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, unique));
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     // --- owners -------------------------------------------------------------------------------

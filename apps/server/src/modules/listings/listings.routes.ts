@@ -17,6 +17,7 @@ import {
   CatalogIdParams,
   ErrorResponse,
   ListingClose,
+  ListingHistory,
   ListingStatusResponse,
   MyListingsQuery,
   MyListingsResponse,
@@ -46,6 +47,7 @@ import {
   canClose,
   canCreate,
   canEdit,
+  canReadHistory,
   canSeeNeedDetails,
   canSeePrivate,
   canSeeUnpublished,
@@ -63,6 +65,7 @@ import {
 } from './listings.presenter.ts';
 import type { ListAudience, Page } from './listing-lists.repository.ts';
 import type { AnyListingRow } from './listings.repository.ts';
+import { presentHistory } from './listings.history.ts';
 import { listingsService, type ListingsService } from './listings.service.ts';
 import { registerReviewRoutes } from './review.routes.ts';
 import { loadSensitiveWords } from './sensitive-words.ts';
@@ -330,6 +333,30 @@ function registerType(app: FastifyInstance, svc: ListingsService, spec: TypeSpec
       const row = await svc.close(type, request.params.id, actor, reason);
       await audit(request, `${type}.close`, row, type, reason ? { reason } : undefined);
       return presentStatus(type, row);
+    },
+  );
+
+  r.get(
+    `${path}/:id/history`,
+    {
+      schema: {
+        tags,
+        summary: `Versions and status events of a ${label} (owner, officers of the region, admins)`,
+        params: CatalogIdParams,
+        response: { 200: ListingHistory, ...listingErrors },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(request, `${type}.history`);
+      const { row, facts } = await svc.load(type, request.params.id, actor);
+      await authorize(request, canReadHistory(actor, facts));
+      const [versions, events] = await Promise.all([
+        svc.repo.versionsOf(type, row.id),
+        svc.repo.statusEventsOf(type, row.id),
+      ]);
+      const ids = [...versions.map((v) => v.changedBy), ...events.map((e) => e.actorId)];
+      const names = await svc.repo.userNames(ids.filter((x): x is string => !!x));
+      return presentHistory({ type, id: row.id, version: row.version, versions, events, names });
     },
   );
 }

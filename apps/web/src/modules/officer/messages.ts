@@ -21,6 +21,13 @@ export const officerMessages = defineMessages(
     'review.reasonPlaceholder': '例如：联系方式不应写在公开摘要中，请删除后重新提交',
     'review.approved': '已通过并发布',
     'review.rejected': '已驳回',
+    'review.conflictTitle': '这条信息已被他人修改',
+    'review.conflictBody':
+      '「{title}」在你查看之后被作者修改或已由其他审核人员处理。请刷新队列，查看最新版本后再决定。',
+    'review.conflictReload': '刷新队列',
+    'review.ownTitle': '不能审核自己的发布',
+    'review.ownBody': '「{title}」由你本人发布或管理，需由其他审核人员处理。',
+    'review.ownHint': '由你发布，需其他人审核',
     'review.empty': '没有待审核的内容',
     'review.open': '查看',
     'mode.lead':
@@ -88,6 +95,13 @@ export const officerMessages = defineMessages(
       'e.g. Contact details must not be in the public summary; remove them and resubmit',
     'review.approved': 'Approved and published',
     'review.rejected': 'Rejected',
+    'review.conflictTitle': 'Someone else changed this listing',
+    'review.conflictBody':
+      '“{title}” was edited by its author or decided by another reviewer after you looked at it. Reload the queue and review the latest version.',
+    'review.conflictReload': 'Reload queue',
+    'review.ownTitle': 'You cannot review your own listing',
+    'review.ownBody': '“{title}” was published or is managed by you; another reviewer must decide.',
+    'review.ownHint': 'Yours: another reviewer decides',
     'review.empty': 'Nothing waiting for review',
     'review.open': 'Open',
     'mode.lead':

@@ -74,6 +74,10 @@ export const publishMessages = defineMessages(
     'pub.noScientistProfile': '以本人名义发布服务或成果前，请先建立专家档案。',
     'pub.createProfile': '建立专家档案',
     'pub.versionNote': '修改已发布的内容会生成新版本，可能需要重新审核。',
+    'pub.conflictTitle': '这条信息已被他人修改',
+    'pub.conflictBody':
+      '你打开编辑页之后，有人保存了新的版本。请重新加载最新内容后再修改（你尚未保存的改动会被替换）。',
+    'pub.conflictReload': '重新加载',
     'quality.title': '需求质量助手',
     'quality.score': '完整度',
     'quality.good': '描述清楚，容易匹配到合适的专家',
@@ -214,6 +218,10 @@ export const publishMessages = defineMessages(
       'Create your expert profile before offering services or results in your own name.',
     'pub.createProfile': 'Create expert profile',
     'pub.versionNote': 'Editing a published listing makes a new version, which may need review again.',
+    'pub.conflictTitle': 'Someone else changed this listing',
+    'pub.conflictBody':
+      'A newer version was saved after you opened this editor. Reload the latest content before editing again (your unsaved changes will be replaced).',
+    'pub.conflictReload': 'Reload',
     'quality.title': 'Need quality assistant',
     'quality.score': 'Completeness',
     'quality.good': 'Clear enough to find the right experts',

@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { ListingType, ReviewQueueItem } from '@tianfu/contracts';
@@ -8,7 +8,9 @@ import { applyFieldErrors } from '../../../lib/api/formErrors';
 import { formatDateTime } from '../../../lib/format';
 import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
+import { useSession } from '../../auth/hooks/useSession';
 import { getReviewQueue, reviewListing } from '../../catalog/api/listingsApi';
+import { listingProblem, type ListingProblem } from '../../catalog/listingErrors';
 import { RegionName } from '../../catalog/components/CatalogBits';
 
 const VIEW: Record<ListingType, string> = { need: '/needs', capability: '/services', result: '/results' };
@@ -18,7 +20,12 @@ const TYPE_LABEL: Record<ListingType, MessageKey> = {
   result: 'catalogKind.result',
 };
 
-/** The officer's review queue: approve, or reject with a reason the author will see. */
+/**
+ * The officer's review queue: approve, or reject with a reason the author will see. Each decision
+ * carries the version shown in the queue, so a listing edited since (or decided by someone else)
+ * answers 409 and the officer is asked to reload; listings the officer wrote are not theirs to
+ * decide (the server refuses with `review.own_listing` in any case).
+ */
 export function ReviewTab() {
   const t = useT();
   const { message } = App.useApp();
@@ -27,20 +34,31 @@ export function ReviewTab() {
   const [page, setPage] = useState(1);
   const [rejecting, setRejecting] = useState<ReviewQueueItem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ kind: ListingProblem; title: string } | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
+  const { user } = useSession();
+  const own = (item: ReviewQueueItem) => !!user && item.authorId === user.id;
   const queue = useRemote(
     (signal) => getReviewQueue({ type: type === 'all' ? undefined : type, page, pageSize: 20 }, signal),
     [type, page],
   );
 
+  /** A conflict or an own listing shows as a notice above the queue; true when it was one. */
+  const problem = (item: ReviewQueueItem, err: unknown) => {
+    const kind = listingProblem(err);
+    if (kind) setNotice({ kind, title: item.title });
+    return kind !== null;
+  };
+
   const approve = async (item: ReviewQueueItem) => {
     setBusy(item.id);
+    setNotice(null);
     try {
-      await reviewListing(item.type, item.id, { decision: 'approve' });
+      await reviewListing(item.type, item.id, { decision: 'approve', version: item.version });
       void message.success(t('review.approved'));
       queue.reload();
     } catch (err) {
-      void message.error(err instanceof Error ? err.message : String(err));
+      if (!problem(item, err)) void message.error(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(null);
     }
@@ -49,13 +67,19 @@ export function ReviewTab() {
   const reject = async ({ reason }: { reason: string }) => {
     if (!rejecting) return;
     setBusy(rejecting.id);
+    setNotice(null);
     try {
-      await reviewListing(rejecting.type, rejecting.id, { decision: 'reject', reason: reason.trim() });
+      await reviewListing(rejecting.type, rejecting.id, {
+        decision: 'reject',
+        reason: reason.trim(),
+        version: rejecting.version,
+      });
       void message.success(t('review.rejected'));
       setRejecting(null);
       queue.reload();
     } catch (err) {
-      void message.error(applyFieldErrors(form, err));
+      if (problem(rejecting, err)) setRejecting(null);
+      else void message.error(applyFieldErrors(form, err));
     } finally {
       setBusy(null);
     }
@@ -63,9 +87,15 @@ export function ReviewTab() {
 
   const actions = (item: ReviewQueueItem) => (
     <Space wrap>
+      {own(item) && (
+        <Tag color="orange" data-testid="review-own">
+          {t('review.ownHint')}
+        </Tag>
+      )}
       <Button
         type="primary"
         size={phone ? 'middle' : 'small'}
+        disabled={own(item)}
         loading={busy === item.id && !rejecting}
         onClick={() => void approve(item)}
         data-testid="review-approve"
@@ -75,6 +105,7 @@ export function ReviewTab() {
       <Button
         size={phone ? 'middle' : 'small'}
         danger
+        disabled={own(item)}
         onClick={() => setRejecting(item)}
         data-testid="review-reject"
       >
@@ -86,6 +117,34 @@ export function ReviewTab() {
   return (
     <div data-testid="review-tab">
       <p className="card-lead">{t('review.lead')}</p>
+      {notice && (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => setNotice(null) }}
+          className="card-alert"
+          data-testid={notice.kind === 'conflict' ? 'review-conflict' : 'review-own-listing'}
+          title={t(notice.kind === 'conflict' ? 'review.conflictTitle' : 'review.ownTitle')}
+          description={t(notice.kind === 'conflict' ? 'review.conflictBody' : 'review.ownBody', {
+            title: notice.title,
+          })}
+          action={
+            notice.kind === 'conflict' ? (
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  setNotice(null);
+                  queue.reload();
+                }}
+                data-testid="review-reload"
+              >
+                {t('review.conflictReload')}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
       <Segmented<ListingType | 'all'>
         value={type}
         onChange={(v) => {

@@ -65,13 +65,15 @@ export function CapabilityEditorPage() {
     if (existing.data && 'canEdit' in existing.data) form.setFieldsValue(toForm(existing.data));
   }, [existing.data, form]);
 
-  const { busy, saveDraft, saveAndSubmit } = useSaveListing<CapabilityForm>({
+  const { busy, conflict, reload, saveDraft, saveAndSubmit } = useSaveListing<CapabilityForm>({
     type: 'capability',
     id,
     form,
+    loadedVersion: existing.data && 'canEdit' in existing.data ? existing.data.version : undefined,
+    onReload: existing.reload,
     editPath: (capId) => `/publish/service/${capId}`,
     viewPath: (capId) => `/services/${capId}`,
-    save: (v) => {
+    save: (v, version) => {
       const body = {
         title: v.title,
         description: v.description,
@@ -85,7 +87,7 @@ export function CapabilityEditorPage() {
         regionCode: v.regionCode,
       };
       return id
-        ? updateCapability(id, body)
+        ? updateCapability(id, { ...body, version })
         : createCapability({ ...body, ownerType: v.ownerType, teamId: v.teamId, orgId: v.orgId });
     },
   });
@@ -99,6 +101,8 @@ export function CapabilityEditorPage() {
       onRetry={existing.reload}
       editing={Boolean(id && existing.data && existing.data.status !== 'draft')}
       busy={busy}
+      conflict={conflict}
+      onReloadConflict={reload}
       onDraft={saveDraft}
       onSubmit={saveAndSubmit}
     >

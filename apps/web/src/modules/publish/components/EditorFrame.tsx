@@ -17,6 +17,8 @@ export function EditorFrame({
   onDraft,
   onSubmit,
   side,
+  conflict,
+  onReloadConflict,
   children,
 }: {
   testId: string;
@@ -30,6 +32,9 @@ export function EditorFrame({
   onDraft: () => void;
   onSubmit: () => void;
   side?: ReactNode;
+  /** Someone else saved this listing since it was loaded: saving is blocked until a reload. */
+  conflict?: boolean;
+  onReloadConflict?: () => void;
   children: ReactNode;
 }) {
   const t = useT();
@@ -46,13 +51,33 @@ export function EditorFrame({
           <div className={side ? 'editor-grid' : 'editor-grid single'}>
             <Card variant="borderless" className="editor-main">
               {editing && <Alert type="info" showIcon className="card-alert" title={t('pub.versionNote')} />}
+              {conflict && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  className="card-alert"
+                  data-testid="version-conflict"
+                  title={t('pub.conflictTitle')}
+                  description={t('pub.conflictBody')}
+                  action={
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={onReloadConflict}
+                      data-testid="version-conflict-reload"
+                    >
+                      {t('pub.conflictReload')}
+                    </Button>
+                  }
+                />
+              )}
               {children}
               <div className="editor-actions">
                 <Button
                   size="large"
                   onClick={onDraft}
                   loading={busy === 'draft'}
-                  disabled={busy === 'submit'}
+                  disabled={busy === 'submit' || conflict}
                   data-testid="save-draft"
                 >
                   {t('pub.saveDraft')}
@@ -62,7 +87,7 @@ export function EditorFrame({
                   type="primary"
                   onClick={onSubmit}
                   loading={busy === 'submit'}
-                  disabled={busy === 'draft'}
+                  disabled={busy === 'draft' || conflict}
                   data-testid="save-submit"
                 >
                   {t('pub.saveAndSubmit')}

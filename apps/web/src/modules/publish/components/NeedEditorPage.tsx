@@ -83,13 +83,15 @@ export function NeedEditorPage() {
     if (!id && only && form.getFieldValue('orgId') === undefined) form.setFieldValue('orgId', only.id);
   }, [id, orgs.data, form]);
 
-  const { busy, saveDraft, saveAndSubmit } = useSaveListing<NeedForm>({
+  const { busy, conflict, reload, saveDraft, saveAndSubmit } = useSaveListing<NeedForm>({
     type: 'need',
     id,
     form,
+    loadedVersion: existing.data && 'canEdit' in existing.data ? existing.data.version : undefined,
+    onReload: existing.reload,
     editPath: (needId) => `/publish/need/${needId}`,
     viewPath: (needId) => `/needs/${needId}`,
-    save: async (v) => {
+    save: async (v, version) => {
       const body = {
         kind: v.kind,
         title: v.title,
@@ -104,7 +106,7 @@ export function NeedEditorPage() {
         deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null,
         regionCode: v.regionCode,
       };
-      return id ? updateNeed(id, body) : createNeed({ ...body, orgId: v.orgId ?? null });
+      return id ? updateNeed(id, { ...body, version }) : createNeed({ ...body, orgId: v.orgId ?? null });
     },
   });
 
@@ -122,6 +124,8 @@ export function NeedEditorPage() {
       onRetry={existing.reload}
       editing={Boolean(id && existing.data && existing.data.status !== 'draft')}
       busy={busy}
+      conflict={conflict}
+      onReloadConflict={reload}
       onDraft={saveDraft}
       onSubmit={saveAndSubmit}
       side={phone ? undefined : assistant}

@@ -74,13 +74,15 @@ export function ResultEditorPage() {
     if (existing.data && 'canEdit' in existing.data) form.setFieldsValue(toForm(existing.data));
   }, [existing.data, form]);
 
-  const { busy, saveDraft, saveAndSubmit } = useSaveListing<ResultForm>({
+  const { busy, conflict, reload, saveDraft, saveAndSubmit } = useSaveListing<ResultForm>({
     type: 'result',
     id,
     form,
+    loadedVersion: existing.data && 'canEdit' in existing.data ? existing.data.version : undefined,
+    onReload: existing.reload,
     editPath: (rid) => `/publish/result/${rid}`,
     viewPath: (rid) => `/results/${rid}`,
-    save: (v) => {
+    save: (v, version) => {
       const body = {
         title: v.title,
         abstract: v.abstract,
@@ -96,7 +98,7 @@ export function ResultEditorPage() {
         regionCode: v.regionCode,
       };
       return id
-        ? updateResult(id, body)
+        ? updateResult(id, { ...body, version })
         : createResult({ ...body, ownerType: v.ownerType, teamId: v.teamId, orgId: v.orgId });
     },
   });
@@ -110,6 +112,8 @@ export function ResultEditorPage() {
       onRetry={existing.reload}
       editing={Boolean(id && existing.data && existing.data.status !== 'draft')}
       busy={busy}
+      conflict={conflict}
+      onReloadConflict={reload}
       onDraft={saveDraft}
       onSubmit={saveAndSubmit}
     >

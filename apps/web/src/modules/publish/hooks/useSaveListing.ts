@@ -1,14 +1,18 @@
 import { App, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ListingStatusResponse, ListingType } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { applyFieldErrors } from '../../../lib/api/formErrors';
 import { submitListing } from '../../catalog/api/listingsApi';
+import { listingProblem } from '../../catalog/listingErrors';
 
 /**
  * Saving a listing editor: create or patch (server field errors land under the fields), then either
  * stay as a draft or submit and open the listing's page, where its status and matches show.
+ * An edit sends the version the page loaded (moved on by each save of this page); when someone
+ * else saved meanwhile the server answers 409 and `conflict` turns on until `reload` (which
+ * reloads the listing into the form).
  */
 export function useSaveListing<V>({
   type,
@@ -18,19 +22,31 @@ export function useSaveListing<V>({
   editPath,
   viewPath,
   rename,
+  loadedVersion,
+  onReload,
 }: {
   type: ListingType;
   id: string | undefined;
   form: FormInstance<V>;
-  save: (values: V) => Promise<{ id: string }>;
+  /** Create, or patch with `version` (the one this page last loaded or saved). */
+  save: (values: V, version: number | undefined) => Promise<{ id: string; version: number }>;
   editPath: (id: string) => string;
   viewPath: (id: string) => string;
   rename?: Record<string, string>;
+  /** The version of the listing as loaded (undefined for a new one). */
+  loadedVersion?: number;
+  /** Loads the listing again (after a conflict). */
+  onReload?: () => void;
 }) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const version = useRef(loadedVersion);
+  useEffect(() => {
+    version.current = loadedVersion;
+  }, [loadedVersion]);
 
   const run = async (submit: boolean) => {
     let values: V;
@@ -41,11 +57,13 @@ export function useSaveListing<V>({
       return;
     }
     setBusy(submit ? 'submit' : 'draft');
-    let saved: { id: string };
+    let saved: { id: string; version: number };
     try {
-      saved = await save(values);
+      saved = await save(values, id ? version.current : undefined);
+      version.current = saved.version;
     } catch (err) {
-      void message.error(applyFieldErrors(form, err, rename));
+      if (listingProblem(err) === 'conflict') setConflict(true);
+      else void message.error(applyFieldErrors(form, err, rename));
       setBusy(null);
       return;
     }
@@ -68,5 +86,16 @@ export function useSaveListing<V>({
     }
   };
 
-  return { busy, saveDraft: () => void run(false), saveAndSubmit: () => void run(true) };
+  const reload = () => {
+    setConflict(false);
+    onReload?.();
+  };
+
+  return {
+    busy,
+    conflict,
+    reload,
+    saveDraft: () => void run(false),
+    saveAndSubmit: () => void run(true),
+  };
 }
