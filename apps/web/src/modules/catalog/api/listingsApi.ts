@@ -9,6 +9,7 @@ import type {
   CapabilityListResponse,
   CapabilityPatch,
   CapabilityResponse,
+  ListingHistory,
   ListingStatusResponse,
   ListingType,
   MyListingsResponse,
@@ -88,3 +89,7 @@ export const getRegionSetting = (code: string, signal?: AbortSignal) =>
   api.get<RegionSetting>(`/api/region-settings/${id(code)}`, undefined, signal);
 export const putRegionSetting = (code: string, publishMode: RegionSetting['publishMode']) =>
   api.put<RegionSetting>(`/api/region-settings/${id(code)}`, { publishMode });
+
+/** Versions and status events of a listing (owner, officers of the region, admins). */
+export const getListingHistory = (type: ListingType, listingId: string, signal?: AbortSignal) =>
+  api.get<ListingHistory>(`/api/${LISTING_PATH[type]}/${id(listingId)}/history`, undefined, signal);

@@ -46,6 +46,7 @@ export function CapabilityDetailPage() {
             rejectionReason={owner.rejectionReason}
             editPath={`/publish/service/${c.id}`}
             onChanged={res.reload}
+            version={c.version}
           />
         </Card>
       )}

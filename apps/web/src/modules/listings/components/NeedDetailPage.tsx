@@ -1,8 +1,9 @@
-import { Card, Descriptions, Tag } from 'antd';
+import { Card, Collapse, Descriptions, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { NeedDetail, NeedResponse } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { formatDate } from '../../../lib/format';
+import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { getNeed } from '../../catalog/api/listingsApi';
 import { RegionName, TaxonomyTags } from '../../catalog/components/CatalogBits';
@@ -13,10 +14,15 @@ import { Recommendations } from './Recommendations';
 
 const isDetail = (n: NeedResponse): n is NeedDetail => 'canEdit' in n;
 
-/** A need: public summary for everyone, details behind the NDA, recommendations for its owner. */
+/**
+ * A need: public summary for everyone, details behind the NDA, recommendations for its owner
+ * (beside the need on wide screens; on phones right after the summary, with the long details
+ * folded below them).
+ */
 export function NeedDetailPage() {
   const { id = '' } = useParams();
   const t = useT();
+  const phone = useScreenSize() === 'phone';
   const need = useRemote((signal) => getNeed(id, signal), [id]);
   const n = need.data;
   if (!n) return <DetailState error={need.error} loading={need.loading} onRetry={need.reload} />;
@@ -31,6 +37,43 @@ export function NeedDetailPage() {
           : n.budgetMin !== null
             ? t('catalog.budgetFrom', { min: n.budgetMin.toLocaleString() })
             : null;
+
+  // On a phone the owner sees the matches before the long text, which folds away below them.
+  const foldDetails = phone && owner !== null;
+  const facts = (
+    <Descriptions column={1} size="small" className="detail-desc">
+      <Descriptions.Item label={t('detail.postedBy')}>
+        {n.orgId ? <Link to={`/enterprises/${n.orgId}`}>{n.orgName ?? '—'}</Link> : t('detail.personal')}
+      </Descriptions.Item>
+      {budget && <Descriptions.Item label={t('catalog.budget')}>{budget}</Descriptions.Item>}
+      {n.keywords.length > 0 && (
+        <Descriptions.Item label={t('detail.keywords')}>
+          {n.keywords.map((k) => (
+            <Tag key={k}>{k}</Tag>
+          ))}
+        </Descriptions.Item>
+      )}
+      {owner && (
+        <Descriptions.Item label={t('detail.versionLabel')}>
+          {t('detail.version', { n: n.version })}
+        </Descriptions.Item>
+      )}
+      {owner && n.confidential && (
+        <Descriptions.Item label={t('catalog.confidential')}>
+          {t('detail.ndaCount', { n: owner.ndaAcceptanceCount })}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+  const details = n.details ? (
+    <Card variant="borderless" title={t('detail.description')}>
+      <p className="detail-text" data-testid="need-details">
+        {n.details.description}
+      </p>
+    </Card>
+  ) : n.ndaRequired ? (
+    <NdaGate needId={n.id} onAccepted={need.reload} />
+  ) : null;
 
   return (
     <DetailFrame
@@ -53,7 +96,7 @@ export function NeedDetailPage() {
           )}
         </>
       }
-      side={owner ? <Recommendations subject={{ kind: 'need', id: n.id }} /> : undefined}
+      side={owner && !foldDetails ? <Recommendations subject={{ kind: 'need', id: n.id }} /> : undefined}
     >
       {owner && owner.canEdit && (
         <Card variant="borderless">
@@ -64,6 +107,7 @@ export function NeedDetailPage() {
             rejectionReason={owner.rejectionReason}
             editPath={`/publish/need/${n.id}`}
             onChanged={need.reload}
+            version={n.version}
           />
         </Card>
       )}
@@ -71,39 +115,31 @@ export function NeedDetailPage() {
         <p className="detail-text" data-testid="need-summary">
           {n.summary}
         </p>
-        <Descriptions column={1} size="small" className="detail-desc">
-          <Descriptions.Item label={t('detail.postedBy')}>
-            {n.orgId ? <Link to={`/enterprises/${n.orgId}`}>{n.orgName ?? '—'}</Link> : t('detail.personal')}
-          </Descriptions.Item>
-          {budget && <Descriptions.Item label={t('catalog.budget')}>{budget}</Descriptions.Item>}
-          {n.keywords.length > 0 && (
-            <Descriptions.Item label={t('detail.keywords')}>
-              {n.keywords.map((k) => (
-                <Tag key={k}>{k}</Tag>
-              ))}
-            </Descriptions.Item>
-          )}
-          {owner && (
-            <Descriptions.Item label={t('detail.versionLabel')}>
-              {t('detail.version', { n: n.version })}
-            </Descriptions.Item>
-          )}
-          {owner && n.confidential && (
-            <Descriptions.Item label={t('catalog.confidential')}>
-              {t('detail.ndaCount', { n: owner.ndaAcceptanceCount })}
-            </Descriptions.Item>
-          )}
-        </Descriptions>
+        {!foldDetails && facts}
       </Card>
-      {n.details ? (
-        <Card variant="borderless" title={t('detail.description')}>
-          <p className="detail-text" data-testid="need-details">
-            {n.details.description}
-          </p>
-        </Card>
-      ) : n.ndaRequired ? (
-        <NdaGate needId={n.id} onAccepted={need.reload} />
-      ) : null}
+      {foldDetails ? (
+        <>
+          <Recommendations subject={{ kind: 'need', id: n.id }} />
+          <Collapse
+            className="detail-fold"
+            data-testid="need-details-fold"
+            items={[
+              {
+                key: 'details',
+                label: t('detail.showDetails'),
+                children: (
+                  <div className="card-stack">
+                    {facts}
+                    {details}
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </>
+      ) : (
+        details
+      )}
     </DetailFrame>
   );
 }

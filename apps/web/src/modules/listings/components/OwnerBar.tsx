@@ -6,6 +6,7 @@ import type { ListingStatus, ListingType } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { closeListing, submitListing } from '../../catalog/api/listingsApi';
 import { StatusTag } from '../../catalog/components/CatalogBits';
+import { HistoryButton } from './HistoryDrawer';
 
 /**
  * What the author of a listing sees above it: the life-cycle state, the rejection reason, and
@@ -18,6 +19,7 @@ export function OwnerBar({
   rejectionReason,
   editPath,
   onChanged,
+  version,
 }: {
   type: ListingType;
   id: string;
@@ -25,6 +27,8 @@ export function OwnerBar({
   rejectionReason: string | null;
   editPath: string;
   onChanged: () => void;
+  /** The listing's current version: shows the "版本与审核记录" button. */
+  version?: number;
 }) {
   const t = useT();
   const navigate = useNavigate();
@@ -87,6 +91,7 @@ export function OwnerBar({
             </Button>
           </Popconfirm>
         )}
+        {version !== undefined && <HistoryButton type={type} id={id} version={version} />}
       </Space>
     </div>
   );

@@ -54,6 +54,7 @@ export function ResultDetailPage() {
             rejectionReason={owner.rejectionReason}
             editPath={`/publish/result/${r.id}`}
             onChanged={res.reload}
+            version={r.version}
           />
         </Card>
       )}
