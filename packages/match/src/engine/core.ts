@@ -164,6 +164,8 @@ export class IndexCore {
   /** Scratch buffers reused by queries (see `src/index/candidates.ts`). */
   scratchAcc = new Float32Array(0);
   scratchSeen = new Uint8Array(0);
+  /** Query term weights by term id (`denseQuery` in `src/index/candidates.ts`), zero between queries. */
+  scratchQ = new Float64Array(0);
 
   constructor(readonly config: CoreConfig) {
     this.tok = { ...config.tokenize };

@@ -95,6 +95,20 @@ export function structuredParts(
   return { parts, reasons };
 }
 
+/**
+ * The largest weighted sum of structured parts any entity can get for this query (`structuredParts`
+ * sets discipline, industry, region and budget only when the query carries them).
+ */
+export function structuredBound(q: MatchQuery, w: FusionWeights): number {
+  const p = (x: number): number => Math.max(0, x);
+  let s = p(w.capacity) + p(w.verified) + p(w.reputation);
+  if (q.disciplines?.length) s += p(w.discipline);
+  if (q.industries?.length) s += p(w.industry);
+  if (q.region ?? q.requester?.region) s += p(w.region);
+  if (q.budget || typeof q.price === 'number') s += p(w.budget);
+  return s;
+}
+
 /** True when the entity passes the hard filter. */
 export function passesFilter(e: MatchEntity, f: MatchFilter | undefined): boolean {
   if (!f) return true;

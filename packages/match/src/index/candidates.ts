@@ -158,6 +158,49 @@ export function exactLexical(core: IndexCore, aggVec: SparseVec, idx: number, qw
 }
 
 /**
+ * Scores many entities against one query vector: the query's weights × IDF are scattered into a
+ * term-indexed scratch array once, so each entity costs one pass over its own terms (instead of a
+ * merge with a long, e.g. feedback-expanded, query). `score(idx)` equals `exactLexical`; call
+ * `done()` afterwards (it zeroes the scratch entries).
+ */
+export function denseQuery(
+  core: IndexCore,
+  vec: SparseVec,
+): { score: (idx: number) => number; done: () => void } {
+  const need = core.vocab.size;
+  if (core.scratchQ.length < need) core.scratchQ = new Float64Array(Math.ceil(need * 1.25) + 16);
+  const q = core.scratchQ;
+  // A 64 Kibit membership bitmap (8 KB, stays in L1) answers "not a query term" for most of an
+  // entity's terms without touching the large weight array.
+  const bits = new Uint32Array(2048);
+  for (let i = 0; i < vec.t.length; i++) {
+    const t = vec.t[i] as number;
+    q[t] = (vec.w[i] as number) * core.idf(t);
+    bits[(t >>> 5) & 2047] = (bits[(t >>> 5) & 2047] as number) | (1 << (t & 31));
+  }
+  const fT = core.fT;
+  const fW = core.fW;
+  return {
+    score: (idx) => {
+      const a = core.eAgg[idx] as number;
+      const from = core.uOff[a] as number;
+      const end = from + (core.uLen[a] as number);
+      let s = 0;
+      for (let j = from; j < end; j++) {
+        const t = fT[j] as number;
+        if (((bits[(t >>> 5) & 2047] as number) & (1 << (t & 31))) === 0) continue;
+        const w = q[t] as number;
+        if (w !== 0) s += w * ltf(fW[j] as number);
+      }
+      return s / (core.docNorm[idx] as number);
+    },
+    done: () => {
+      for (let i = 0; i < vec.t.length; i++) q[vec.t[i] as number] = 0;
+    },
+  };
+}
+
+/**
  * The `limit` entries of `pool` (entity ids) with the highest `score(idx)` that `admit` accepts,
  * best first (ties by lower id), via a bounded min-heap: O(n log limit), no full sort.
  */

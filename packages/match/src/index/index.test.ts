@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coreFor, createMatchEngine } from '../engine/engine.ts';
+import { coreFor, createMatchEngine, wrapCore } from '../engine/engine.ts';
+import { prepareQuery } from '../engine/search.ts';
+import { denseQuery, exactLexical } from './candidates.ts';
 import { loadMatchEngine } from '../engine/snapshot.ts';
 import { compileFilter, passesFilter } from '../engine/structured.ts';
 import type { MatchEntity, MatchFilter } from '../types.ts';
@@ -105,5 +107,43 @@ describe('compact index', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('scores a wide pool like exactLexical and re-checks every wide-pool member against the final top', () => {
+    const core = coreFor({ largeCorpus: 300 });
+    const e = wrapCore(core, { largeCorpus: 300, scoring: { exhaustiveBelow: 0, candidates: 5 } });
+    const words = [
+      '水稻',
+      '育种',
+      '病害',
+      '土壤',
+      '灌溉',
+      '芯片',
+      '电路',
+      '养殖',
+      '饲料',
+      '茶叶',
+      '加工',
+      '监测',
+    ];
+    e.upsertMany(
+      Array.from({ length: 1500 }, (_, i) => ({
+        id: `w${i}`,
+        kind: 'scientist',
+        title: `${words[i % 12]}${words[(i * 7) % 12]}研究`,
+        text: Array.from({ length: 6 }, (_, k) => words[(i * (k + 3) + k * k) % 12]).join('，'),
+        region: i % 2 ? '510104' : '511802',
+      })),
+    );
+    e.train();
+    const q = { text: '水稻育种与病害监测', top: 20, noExplain: true };
+    const pq = prepareQuery(core, q);
+    const dq = denseQuery(core, pq.aggVec);
+    for (const idx of [0, 7, 99, 1234])
+      expect(dq.score(idx)).toBeCloseTo(exactLexical(core, pq.aggVec, idx), 10);
+    dq.done();
+    expect(core.scratchQ.every((x) => x === 0)).toBe(true);
+    // Only 25 candidates get the full score first; the rest of the pool is re-checked by bound.
+    expect(e.search(q).map((h) => h.id)).toEqual(e.search({ ...q, exhaustive: true }).map((h) => h.id));
   });
 });
