@@ -115,6 +115,13 @@ describeEachDb('demo catalog seed', (getDb) => {
     );
     expect(queue[0]!.n).toBeGreaterThan(0);
     expect(kinds.reduce((a, r) => a + r.secret, 0)).toBeGreaterThan(50);
+    // Every need carries the quality assistant's score, and the scores differ (some lack a budget).
+    const { rows: scores } = await db.query<{ unscored: number; distinct: number }>(
+      `select count(*) filter (where quality_score is null)::int as unscored,
+              count(distinct quality_score)::int as distinct from needs`,
+    );
+    expect(scores[0]!.unscored).toBe(0);
+    expect(scores[0]!.distinct).toBeGreaterThan(3);
 
     const { rows: people } = await db.query<{
       total: number;

@@ -3,6 +3,7 @@
  * @module
  */
 import type { DemoCapability, DemoNeed, DemoResult } from '../demo/demo.types.ts';
+import { assessNeed } from '@tianfu/contracts';
 import type { capabilities, IpRecord, ListingStatus, needs, results } from '../../schema/index.ts';
 import { bucket, demoUuid } from './ids.ts';
 import { listingStatus, listingTimes } from './lifecycle.ts';
@@ -36,6 +37,8 @@ export function needRow(n: DemoNeed, now: Date, status?: ListingStatus, rejectio
     deadline: n.deadline,
     regionCode: n.regionCode,
     rejectionReason: rejectionReason ?? null,
+    // The same completeness score the listings service stores on every save.
+    qualityScore: assessNeed(n, now).score,
     // Needs also expire after their deadline (the expiry job checks it).
     ...times,
   };
