@@ -64,6 +64,12 @@ export function matchesService(deps: {
   logger: FastifyBaseLogger;
   /** Called with the recorded `shown` rows (the outcome file log). */
   onShown?: (rows: OutcomeRow[]) => Promise<void>;
+  /**
+   * Whether a user owns a listing (need, capability, result) as the listings module decides: an
+   * author of an organization's or team's listing counts only while still a member. When given,
+   * it replaces the index's recorded people for listings.
+   */
+  isListingOwner?: (kind: 'need' | 'capability' | 'result', id: string, userId: string) => Promise<boolean>;
 }) {
   const repo = matchingRepository(deps.db);
   const source = catalogIndexRepository(deps.db);
@@ -91,12 +97,18 @@ export function matchesService(deps: {
           break;
         }
     }
+    // A listing's owners are decided by the listings module (a former employee who wrote a
+    // company's need no longer sees its recommendations); profiles keep the index's people.
+    let people = meta.people;
+    if (deps.isListingOwner && (kind === 'need' || kind === 'capability' || kind === 'result')) {
+      people = actor && (await deps.isListingOwner(kind, id, actor.userId)) ? [actor.userId] : [];
+    }
     return {
       policy: {
         kind,
         id,
         regionCode: meta.regionCode,
-        people: meta.people,
+        people,
         actorManagesOrg,
       },
       query,

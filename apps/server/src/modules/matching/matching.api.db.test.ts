@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { buildTrainingSet, parseOutcomeEvent } from '@tianfu/match';
 import type { MatchList, NeedAssessResponse, SearchPage } from '@tianfu/contracts';
-import { capabilities, matchOutcomes, needs, scientistProfiles, type Db } from '@tianfu/db';
+import { capabilities, matchOutcomes, needs, orgMembers, scientistProfiles, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import { buildTestApp, type TestApp } from '../../../test/helpers/build-test-app.ts';
 import { actAsHeaderHook, asActor } from '../../../test/helpers/actors.ts';
@@ -190,6 +190,27 @@ describeEachDb('search and matching API', (getDb) => {
       expect((await get(`/api/needs/${need.id}/matches`, await officer('5107'))).statusCode).toBe(403);
       const missing = await get('/api/needs/00000000-0000-4000-8000-000000000000/matches', owner);
       expect(missing.statusCode).toBe(404);
+    });
+
+    it("stops showing a company need's recommendations to its author once they leave the company", async () => {
+      const m = await buildMatchUser(db, { kind: 'organization', regionCode: '510104' });
+      await db.orm.insert(orgMembers).values({ orgId: org.id, userId: m.user.id, role: 'member' });
+      const own = await buildNeedRow(db, {
+        orgId: org.id,
+        authorId: m.user.id,
+        title: '猕猴桃果园水肥一体化改造',
+        keywords: ['猕猴桃'],
+        regionCode: '510131',
+      });
+      t.app.catalogEvents.changed({ type: 'need', id: own.id });
+      await t.app.catalogIndex.refresh();
+      expect((await get(`/api/needs/${own.id}/matches`, m.actor)).statusCode).toBe(200);
+      await db.orm
+        .delete(orgMembers)
+        .where(and(eq(orgMembers.orgId, org.id), eq(orgMembers.userId, m.user.id)));
+      expect((await get(`/api/needs/${own.id}/matches`, m.actor)).statusCode).toBe(403);
+      // The enterprise's owner still sees them.
+      expect((await get(`/api/needs/${own.id}/matches`, owner)).statusCode).toBe(200);
     });
 
     it('stores "not relevant" feedback with a reason, and exports it for the trainer', async () => {

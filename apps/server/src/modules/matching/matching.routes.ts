@@ -32,6 +32,8 @@ import { matchesService, type SubjectKind } from './matches.service.ts';
 import { canExportOutcomes, canViewMatches } from './matching.policy.ts';
 import { outcomesService } from './outcomes.service.ts';
 import { searchCatalog } from './search.service.ts';
+import { listingsServiceOf } from '../listings/listings.routes.ts';
+import { listingsRepository } from '../listings/listings.repository.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
@@ -58,6 +60,11 @@ export function matchingRoutes(app: FastifyInstance): FastifyPluginAsyncZod {
         index: app.catalogIndex,
         logger: app.log,
         onShown: (rows) => outcomes().appendToFile(rows),
+        isListingOwner: async (kind, id, userId) => {
+          const listings = listingsServiceOf(app);
+          const row = await listingsRepository(app.deps.db).byId(kind, id);
+          return row ? listings.isOwner(kind, row, userId) : false;
+        },
       });
 
     scope.get(
