@@ -46,7 +46,6 @@ export function HistoryButton({ type, id, version }: { type: ListingType; id: st
 }
 
 function HistoryBody({ type, id }: { type: ListingType; id: string }) {
-  const t = useT();
   const history = useRemote((signal) => getListingHistory(type, id, signal), [type, id]);
   if (history.loading) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (history.error || !history.data) return <LoadError error={history.error} onRetry={history.reload} />;

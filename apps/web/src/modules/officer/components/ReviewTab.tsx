@@ -125,23 +125,26 @@ export function ReviewTab() {
           className="card-alert"
           data-testid={notice.kind === 'conflict' ? 'review-conflict' : 'review-own-listing'}
           title={t(notice.kind === 'conflict' ? 'review.conflictTitle' : 'review.ownTitle')}
-          description={t(notice.kind === 'conflict' ? 'review.conflictBody' : 'review.ownBody', {
-            title: notice.title,
-          })}
-          action={
-            notice.kind === 'conflict' ? (
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => {
-                  setNotice(null);
-                  queue.reload();
-                }}
-                data-testid="review-reload"
-              >
-                {t('review.conflictReload')}
-              </Button>
-            ) : undefined
+          description={
+            <>
+              <p className="alert-text">
+                {t(notice.kind === 'conflict' ? 'review.conflictBody' : 'review.ownBody', {
+                  title: notice.title,
+                })}
+              </p>
+              {notice.kind === 'conflict' && (
+                <Button
+                  type="primary"
+                  onClick={() => {
+                    setNotice(null);
+                    queue.reload();
+                  }}
+                  data-testid="review-reload"
+                >
+                  {t('review.conflictReload')}
+                </Button>
+              )}
+            </>
           }
         />
       )}

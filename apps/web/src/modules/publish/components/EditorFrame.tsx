@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Skeleton } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../../../i18n/LocaleProvider';
 import { RequireAuth } from '../../shell/components/Guards';
 import { LoadError } from '../../shell/components/LoadError';
@@ -38,6 +38,10 @@ export function EditorFrame({
   children: ReactNode;
 }) {
   const t = useT();
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [conflict]);
   return (
     <RequireAuth>
       <div className="page editor-page" data-testid={testId}>
@@ -51,27 +55,31 @@ export function EditorFrame({
           <div className={side ? 'editor-grid' : 'editor-grid single'}>
             <Card variant="borderless" className="editor-main">
               {editing && <Alert type="info" showIcon className="card-alert" title={t('pub.versionNote')} />}
-              {conflict && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  className="card-alert"
-                  data-testid="version-conflict"
-                  title={t('pub.conflictTitle')}
-                  description={t('pub.conflictBody')}
-                  action={
-                    <Button
-                      size="small"
-                      type="primary"
-                      onClick={onReloadConflict}
-                      data-testid="version-conflict-reload"
-                    >
-                      {t('pub.conflictReload')}
-                    </Button>
-                  }
-                />
-              )}
               {children}
+              {/* Beside the save buttons, where the user is when the save is refused. */}
+              {conflict && (
+                <div ref={conflictRef}>
+                  <Alert
+                    type="warning"
+                    showIcon
+                    className="card-alert"
+                    data-testid="version-conflict"
+                    title={t('pub.conflictTitle')}
+                    description={
+                      <>
+                        <p className="alert-text">{t('pub.conflictBody')}</p>
+                        <Button
+                          type="primary"
+                          onClick={onReloadConflict}
+                          data-testid="version-conflict-reload"
+                        >
+                          {t('pub.conflictReload')}
+                        </Button>
+                      </>
+                    }
+                  />
+                </div>
+              )}
               <div className="editor-actions">
                 <Button
                   size="large"
