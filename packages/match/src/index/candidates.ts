@@ -63,6 +63,26 @@ export function accumulate(
   // are kept to reset the scratch array).
   let rejected = new Int32Array(1024);
   let nr = 0;
+  const admitNew = (doc: number, x: number): void => {
+    if (ok(doc)) {
+      seen[doc] = 1;
+      if (n === touched.length) {
+        const b = new Int32Array(n * 2);
+        b.set(touched);
+        touched = b;
+      }
+      touched[n++] = doc;
+      acc[doc] = x;
+    } else {
+      seen[doc] = 2;
+      if (nr === rejected.length) {
+        const b = new Int32Array(nr * 2);
+        b.set(rejected);
+        rejected = b;
+      }
+      rejected[nr++] = doc;
+    }
+  };
   for (const i of order) {
     const t = aggVec.t[i] as number;
     const len = core.postingCount(t);
@@ -77,41 +97,22 @@ export function accumulate(
     const d = core.delta.get(t);
     const from = base ? (pOff[t] as number) : 0;
     const to = base ? (pOff[t + 1] as number) : 0;
-    const total = to - from + (d ? d.length >> 1 : 0);
-    for (let j = 0; j < total; j++) {
-      let doc: number;
-      let x: number;
-      if (from + j < to) {
-        doc = pDoc[from + j] as number;
-        x = qwBase * (pImp[from + j] as number);
-      } else {
-        const k = (from + j - to) << 1;
-        doc = (d as number[])[k] as number;
-        x = qw * ((d as number[])[k + 1] as number);
-      }
+    // Base postings, then the delta segment; a rejected entity costs one byte read per posting.
+    for (let p = from; p < to; p++) {
+      const doc = pDoc[p] as number;
       const sv = seen[doc];
-      if (sv === 1) acc[doc] = (acc[doc] as number) + x;
-      else if (sv === 0) {
-        if (ok(doc)) {
-          seen[doc] = 1;
-          if (n === touched.length) {
-            const b = new Int32Array(n * 2);
-            b.set(touched);
-            touched = b;
-          }
-          touched[n++] = doc;
-          acc[doc] = x;
-        } else {
-          seen[doc] = 2;
-          if (nr === rejected.length) {
-            const b = new Int32Array(nr * 2);
-            b.set(rejected);
-            rejected = b;
-          }
-          rejected[nr++] = doc;
-        }
-      }
+      if (sv === 2) continue;
+      if (sv === 1) acc[doc] = (acc[doc] as number) + qwBase * (pImp[p] as number);
+      else admitNew(doc, qwBase * (pImp[p] as number));
     }
+    if (d)
+      for (let k = 0; k < d.length; k += 2) {
+        const doc = d[k] as number;
+        const sv = seen[doc];
+        if (sv === 2) continue;
+        if (sv === 1) acc[doc] = (acc[doc] as number) + qw * (d[k + 1] as number);
+        else admitNew(doc, qw * (d[k + 1] as number));
+      }
   }
   for (let j = 0; j < nr; j++) seen[rejected[j] as number] = 0;
   for (let j = 0; j < n; j++) {
