@@ -166,6 +166,9 @@ export class IndexCore {
   scratchSeen = new Uint8Array(0);
   /** Query term weights by term id (`denseQuery` in `src/index/candidates.ts`), zero between queries. */
   scratchQ = new Float64Array(0);
+  /** Admitted and filtered-out entity ids of the running query (grown, never shrunk). */
+  scratchTouched = new Int32Array(1024);
+  scratchRejected = new Int32Array(1024);
 
   constructor(readonly config: CoreConfig) {
     this.tok = { ...config.tokenize };

@@ -49,7 +49,8 @@ export function accumulate(
   }
   const acc = core.scratchAcc;
   const seen = core.scratchSeen;
-  let touched = new Int32Array(1024);
+  // Growing id lists are kept on the core between queries (no per-query allocation churn).
+  let touched = core.scratchTouched;
   let n = 0;
   let pruned = false;
   const order = [...aggVec.t.keys()].sort(
@@ -61,7 +62,7 @@ export function accumulate(
   const impScale = pImp instanceof Uint16Array ? 1 / IMPACT_SCALE : 1;
   // seen: 0 unseen, 1 admissible (in `touched`), 2 rejected by the filter (tested once; the ids
   // are kept to reset the scratch array).
-  let rejected = new Int32Array(1024);
+  let rejected = core.scratchRejected;
   let nr = 0;
   const admitNew = (doc: number, x: number): void => {
     if (ok(doc)) {
@@ -70,6 +71,7 @@ export function accumulate(
         const b = new Int32Array(n * 2);
         b.set(touched);
         touched = b;
+        core.scratchTouched = b;
       }
       touched[n++] = doc;
       acc[doc] = x;
@@ -79,6 +81,7 @@ export function accumulate(
         const b = new Int32Array(nr * 2);
         b.set(rejected);
         rejected = b;
+        core.scratchRejected = b;
       }
       rejected[nr++] = doc;
     }
