@@ -333,8 +333,7 @@ export class IndexCore {
       agg: units.length === 1 ? (units[0] as SparseVec) : this.unitVec(a),
       aggField: this.fF.subarray(o, o + (this.uLen[a] as number)),
       length: this.eLen[idx] as number,
-      unitVecs: this.unitVecCache.get(idx),
-      unitSem: this.unitSemCache.get(idx),
+      ...this.unitCaches(idx, units),
     };
   }
 
@@ -774,7 +773,7 @@ export class IndexCore {
     let s = 0;
     for (let i = 0; i < agg.t.length; i++) s += (ltf(agg.w[i] as number) * this.idf(agg.t[i] as number)) ** 2;
     this.docNorm[idx] = Math.sqrt(s) || 1;
-    if ((this.eUC[idx] as number) > 1)
+    if ((this.eUC[idx] as number) > 1 && !this.largeMode)
       this.unitVecCache.set(
         idx,
         this.unitsOf(idx).map((u) => this.tfidf(u)),
@@ -845,6 +844,25 @@ export class IndexCore {
   private readonly semTmp = new Float32Array(1024);
 
   /** Computes an entity's semantic vector(s) with the current model. */
+  /**
+   * A multi-document entity's per-document TF-IDF and semantic vectors. Small corpora keep them
+   * cached from training; large corpora compute them when the entity is a candidate, because a
+   * cache of every document of every profile (≈ 1.2 M vectors at 100k profiles) costs more memory
+   * than the whole index.
+   */
+  private unitCaches(idx: number, units: SparseVec[]): Pick<EntityRecord, 'unitVecs' | 'unitSem'> {
+    const cachedVecs = this.unitVecCache.get(idx);
+    const cachedSem = this.unitSemCache.get(idx);
+    if (!this.largeMode || units.length < 2 || (cachedVecs && cachedSem)) {
+      return { unitVecs: cachedVecs, unitSem: cachedSem };
+    }
+    const model = this.model;
+    return {
+      unitVecs: cachedVecs ?? units.map((u) => this.tfidf(u)),
+      unitSem: cachedSem ?? (model ? units.map((u) => embedSparse(model, this.tfidf(u))) : undefined),
+    };
+  }
+
   embedRecord(idx: number): void {
     const model = this.model;
     if (!model) return;
@@ -854,7 +872,7 @@ export class IndexCore {
     if ((this.eUC[idx] as number) > 1) {
       // An entity's meaning is the centroid of its documents' meanings (each document counts once).
       const unitSem = this.unitsOf(idx).map((u) => embedSparse(model, this.tfidf(u)));
-      this.unitSemCache.set(idx, unitSem);
+      if (!this.largeMode) this.unitSemCache.set(idx, unitSem);
       out.fill(0);
       for (const v of unitSem) for (let i = 0; i < d; i++) out[i] = (out[i] as number) + (v[i] as number);
       normalizeDense(out);
