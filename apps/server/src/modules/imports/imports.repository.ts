@@ -53,6 +53,21 @@ interface UpsertSpec {
 const LISTING_RECORD =
   'external_id varchar, title varchar, description text, disciplines text[], industries text[], keywords text[], region_code varchar';
 
+/**
+ * The insert and update columns of an upsert: `external_id` plus the imported `columns` (each from
+ * the JSON record `r`), then `extra` columns set on insert only; on conflict the imported columns
+ * are compared and overwritten.
+ */
+function importedColumns(
+  columns: string[],
+  extra: [column: string, expression: string][],
+): Pick<UpsertSpec, 'insert' | 'update'> {
+  return {
+    insert: [...['external_id', ...columns].map((c): [string, string] => [c, `r.${c}`]), ...extra],
+    update: columns,
+  };
+}
+
 const SPECS: Record<ImportEntity, UpsertSpec> = {
   scientists: {
     record:
@@ -60,9 +75,8 @@ const SPECS: Record<ImportEntity, UpsertSpec> = {
       'disciplines text[], skills text[], bio text, region_code varchar, availability text, capacity int, ' +
       'on_site_radius_km int, remote boolean, rural_expert boolean, papers jsonb, patents jsonb, projects jsonb, ' +
       'delivered_services jsonb, experience jsonb',
-    insert: [
-      ...[
-        'external_id',
+    ...importedColumns(
+      [
         'name',
         'gender',
         'birth_year',
@@ -83,32 +97,12 @@ const SPECS: Record<ImportEntity, UpsertSpec> = {
         'projects',
         'delivered_services',
         'experience',
-      ].map((c): [string, string] => [c, `r.${c}`]),
-      ['open_capacity', 'r.capacity'],
-      ['status', `'published'`],
-    ],
-    update: [
-      'name',
-      'gender',
-      'birth_year',
-      'education',
-      'title',
-      'affiliation',
-      'disciplines',
-      'skills',
-      'bio',
-      'region_code',
-      'availability',
-      'capacity',
-      'on_site_radius_km',
-      'remote',
-      'rural_expert',
-      'papers',
-      'patents',
-      'projects',
-      'delivered_services',
-      'experience',
-    ],
+      ],
+      [
+        ['open_capacity', 'r.capacity'],
+        ['status', `'published'`],
+      ],
+    ),
     // Engagements in progress stay taken when the capacity changes.
     updateExtra: ['open_capacity = greatest(0, excluded.capacity - (t.capacity - t.open_capacity))'],
   },
@@ -116,9 +110,8 @@ const SPECS: Record<ImportEntity, UpsertSpec> = {
     record:
       'external_id varchar, name varchar, uscc varchar, org_type text, region_code varchar, industry_section varchar, ' +
       'industry_division varchar, size_class text, employees int, description text',
-    insert: [
-      ...[
-        'external_id',
+    ...importedColumns(
+      [
         'name',
         'uscc',
         'org_type',
@@ -128,27 +121,15 @@ const SPECS: Record<ImportEntity, UpsertSpec> = {
         'size_class',
         'employees',
         'description',
-      ].map((c): [string, string] => [c, `r.${c}`]),
-      ['owner_id', '$actor'],
-    ],
-    update: [
-      'name',
-      'uscc',
-      'org_type',
-      'region_code',
-      'industry_section',
-      'industry_division',
-      'size_class',
-      'employees',
-      'description',
-    ],
+      ],
+      [['owner_id', '$actor']],
+    ),
     versioned: false,
   },
   capabilities: {
     record: `${LISTING_RECORD}, owner_type text, scientist_id uuid, org_id uuid, delivery_mode text, price_type text, price bigint, duration_days int`,
-    insert: [
-      ...[
-        'external_id',
+    ...importedColumns(
+      [
         'owner_type',
         'scientist_id',
         'org_id',
@@ -162,32 +143,18 @@ const SPECS: Record<ImportEntity, UpsertSpec> = {
         'price',
         'duration_days',
         'region_code',
-      ].map((c): [string, string] => [c, `r.${c}`]),
-      ['author_id', '$actor'],
-      ['status', `'published'`],
-      ['published_at', 'now()'],
-    ],
-    update: [
-      'owner_type',
-      'scientist_id',
-      'org_id',
-      'title',
-      'description',
-      'disciplines',
-      'industries',
-      'keywords',
-      'delivery_mode',
-      'price_type',
-      'price',
-      'duration_days',
-      'region_code',
-    ],
+      ],
+      [
+        ['author_id', '$actor'],
+        ['status', `'published'`],
+        ['published_at', 'now()'],
+      ],
+    ),
   },
   needs: {
     record: `${LISTING_RECORD}, kind text, org_id uuid, summary text, confidential boolean, budget_min bigint, budget_max bigint, deadline date`,
-    insert: [
-      ...[
-        'external_id',
+    ...importedColumns(
+      [
         'kind',
         'org_id',
         'title',
@@ -201,26 +168,13 @@ const SPECS: Record<ImportEntity, UpsertSpec> = {
         'budget_max',
         'deadline',
         'region_code',
-      ].map((c): [string, string] => [c, `r.${c}`]),
-      ['author_id', '$actor'],
-      ['status', `'published'`],
-      ['published_at', 'now()'],
-    ],
-    update: [
-      'kind',
-      'org_id',
-      'title',
-      'summary',
-      'description',
-      'confidential',
-      'keywords',
-      'disciplines',
-      'industries',
-      'budget_min',
-      'budget_max',
-      'deadline',
-      'region_code',
-    ],
+      ],
+      [
+        ['author_id', '$actor'],
+        ['status', `'published'`],
+        ['published_at', 'now()'],
+      ],
+    ),
   },
 };
 

@@ -160,6 +160,28 @@ const UNION_COLUMNS = `id, title, status, rejection_reason, version, region_code
 /** Repository of the listing lists. */
 export function listingListsRepository(db: Db) {
   const orm = db.orm;
+
+  /** One page of a listing table in `order` (ties by id), with the total matching `where`. */
+  async function pageOf<R>(
+    type: ListingType,
+    where: SQL | undefined,
+    order: SQL[],
+    q: { page: number; pageSize: number },
+  ): Promise<Page<R>> {
+    const t = common(type);
+    const [rows, [total]] = await Promise.all([
+      orm
+        .select()
+        .from(t)
+        .where(where)
+        .orderBy(...order, asc(t.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+      orm.select({ n: count() }).from(t).where(where),
+    ]);
+    return { rows: rows as unknown as R[], total: total?.n ?? 0 };
+  }
+
   return {
     // --- public lists -------------------------------------------------------------------------
 
@@ -180,17 +202,7 @@ export function listingListsRepository(db: Db) {
       const where = and(...conds);
       const order =
         q.sort === 'price' ? [sql`${t.price} asc nulls last`, desc(t.updatedAt)] : [desc(t.updatedAt)];
-      const [rows, [total]] = await Promise.all([
-        orm
-          .select()
-          .from(t)
-          .where(where)
-          .orderBy(...order, asc(t.id))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        orm.select({ n: count() }).from(t).where(where),
-      ]);
-      return { rows, total: total?.n ?? 0 };
+      return pageOf('capability', where, order, q);
     },
 
     async listResults(
@@ -215,17 +227,7 @@ export function listingListsRepository(db: Db) {
           : q.sort === 'price'
             ? [sql`${t.askingPrice} asc nulls last`, desc(t.updatedAt)]
             : [desc(t.updatedAt)];
-      const [rows, [total]] = await Promise.all([
-        orm
-          .select()
-          .from(t)
-          .where(where)
-          .orderBy(...order, asc(t.id))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        orm.select({ n: count() }).from(t).where(where),
-      ]);
-      return { rows, total: total?.n ?? 0 };
+      return pageOf('result', where, order, q);
     },
 
     async listNeeds(
@@ -246,17 +248,7 @@ export function listingListsRepository(db: Db) {
           : q.sort === 'budget'
             ? [sql`coalesce(${t.budgetMax}, ${t.budgetMin}) desc nulls last`, desc(t.updatedAt)]
             : [desc(t.updatedAt)];
-      const [rows, [total]] = await Promise.all([
-        orm
-          .select()
-          .from(t)
-          .where(where)
-          .orderBy(...order, asc(t.id))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        orm.select({ n: count() }).from(t).where(where),
-      ]);
-      return { rows, total: total?.n ?? 0 };
+      return pageOf('need', where, order, q);
     },
 
     // --- mine and the review queue (unions over the three tables) -----------------------------
