@@ -82,6 +82,8 @@ export const CapabilitySummary = z.object({
   orgId: z.string().nullable(),
   /** Name of the scientist, team or organization offering it. */
   ownerName: z.string().nullable(),
+  /** The organization behind it is verified by an officer; null when no organization is. */
+  orgVerified: z.boolean().nullable(),
   title: z.string(),
   /** The description's first ~160 characters. */
   excerpt: z.string(),

@@ -8,6 +8,7 @@ export * from './fields.ts';
 export * from './scientists.ts';
 export * from './teams.ts';
 export * from './organizations.ts';
+export * from './org-claims.ts';
 export * from './capabilities.ts';
 export * from './results.ts';
 export * from './needs.ts';

@@ -24,7 +24,11 @@ import {
   Yuan,
 } from './fields.ts';
 
-/** The agreement text version viewers accept; bump it when the text changes. */
+/**
+ * The agreement text version viewers accept; bump it when the text changes (the web shows the
+ * text of this version). An acceptance of an older version no longer opens details: the viewer
+ * accepts the new text (`ndaReacceptRequired`), and the old acceptance stays on record.
+ */
 export const NDA_AGREEMENT_VERSION = '2026-11';
 
 const needFields = {
@@ -82,6 +86,8 @@ export const NeedSummary = z.object({
   kind: NeedKind,
   orgId: z.string().nullable(),
   orgName: z.string().nullable(),
+  /** The organization behind it is verified by an officer; null when no organization is. */
+  orgVerified: z.boolean().nullable(),
   title: z.string(),
   summary: z.string(),
   confidential: z.boolean(),
@@ -106,6 +112,10 @@ export const NeedView = NeedSummary.extend({
   keywords: z.array(z.string()),
   details: NeedDetails.nullable(),
   ndaRequired: z.boolean(),
+  /** The agreement version the viewer must accept (the current one). */
+  ndaAgreementVersion: z.string(),
+  /** The viewer accepted an earlier version only: details stay closed until they accept this one. */
+  ndaReacceptRequired: z.boolean(),
   version: z.number().int(),
   expiresAt: z.string().nullable(),
   createdAt: z.string(),

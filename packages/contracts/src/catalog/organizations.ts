@@ -10,6 +10,7 @@ import { OrganizationType, Uscc } from '../accounts.ts';
 import { industryCode, industryDivisionCode } from '../taxonomy/schemas.ts';
 import { industrySection } from '../taxonomy/industries.ts';
 import { SizeClass } from './enums.ts';
+import { OrgVerification, OrgVerificationStatus } from './org-claims.ts';
 import { CatalogRegionCode, LongText, PlainText, QueryText, industrySectionCode } from './fields.ts';
 
 const organizationFields = {
@@ -57,6 +58,8 @@ export const OrganizationProfileSummary = z.object({
   industrySection: z.string().nullable(),
   industryDivision: z.string().nullable(),
   sizeClass: SizeClass.nullable(),
+  /** Whether an officer of the region has verified who acts for it (see `org-claims.ts`). */
+  verificationStatus: OrgVerificationStatus,
   updatedAt: z.string(),
 });
 export type OrganizationProfileSummary = z.infer<typeof OrganizationProfileSummary>;
@@ -78,6 +81,10 @@ export const OrganizationProfileDetail = OrganizationProfileView.extend({
   myRole: z.enum(['owner', 'admin', 'member']).nullable(),
   memberCount: z.number().int(),
   canEdit: z.boolean(),
+  /** The claim with the officer's reason when rejected. */
+  verification: OrgVerification,
+  /** Open join requests (owners and admins act on them), 0 for others. */
+  pendingJoinRequests: z.number().int(),
 });
 export type OrganizationProfileDetail = z.infer<typeof OrganizationProfileDetail>;
 

@@ -94,6 +94,8 @@ export const ResearchResultSummary = z.object({
   teamId: z.string().nullable(),
   orgId: z.string().nullable(),
   ownerName: z.string().nullable(),
+  /** The organization behind it is verified by an officer; null when no organization is. */
+  orgVerified: z.boolean().nullable(),
   title: z.string(),
   excerpt: z.string(),
   maturity: z.number().int(),

@@ -5,7 +5,9 @@ import {
   listingVersions,
   ndaAcceptances,
   needs,
+  organizationClaims,
   organizations,
+  orgJoinRequests,
   regionSettings,
   results,
   scientistProfiles,
@@ -152,7 +154,32 @@ describeEachDb('catalog schema', (getDb) => {
       await violation(
         db.orm.insert(ndaAcceptances).values({ needId: n!.id, userId: u!.id, agreementVersion: '2026-11' }),
       ),
-    ).toMatch(/nda_acceptances_need_user_uq/);
+    ).toMatch(/nda_acceptances_need_user_version_uq/);
+    // A new agreement version is accepted again beside the old acceptance.
+    await db.orm.insert(ndaAcceptances).values({ needId: n!.id, userId: u!.id, agreementVersion: '2027-01' });
+
+    // One claim per organization, in a known status; one open join request per person.
+    await db.orm.insert(organizationClaims).values({ orgId: org!.id, claimantId: u!.id });
+    expect(
+      await violation(db.orm.insert(organizationClaims).values({ orgId: org!.id, claimantId: u!.id })),
+    ).toMatch(/organization_claims_pkey/);
+    expect(
+      await violation(
+        db.orm
+          .update(organizationClaims)
+          .set({ status: 'approved' as never })
+          .where(eq(organizationClaims.orgId, org!.id)),
+      ),
+    ).toMatch(/organization_claims_status_check/);
+    await db.orm.insert(orgJoinRequests).values({ orgId: org!.id, userId: u!.id });
+    expect(await violation(db.orm.insert(orgJoinRequests).values({ orgId: org!.id, userId: u!.id }))).toMatch(
+      /org_join_requests_open_uq/,
+    );
+    await db.orm
+      .update(orgJoinRequests)
+      .set({ status: 'declined' })
+      .where(eq(orgJoinRequests.orgId, org!.id));
+    await db.orm.insert(orgJoinRequests).values({ orgId: org!.id, userId: u!.id });
 
     const v = { entityType: 'need' as const, entityId: n!.id, version: 1, data: { title: '课题' } };
     await db.orm.insert(listingVersions).values(v);
@@ -166,8 +193,12 @@ describeEachDb('catalog schema', (getDb) => {
         db.orm.insert(regionSettings).values({ regionCode: '51', publishMode: 'manual' as never }),
       ),
     ).toMatch(/region_settings_publish_mode_check/);
-    // Deleting the organization removes its needs (and their NDA rows).
+    // Deleting the organization removes its needs (and their NDA rows), its claim and join requests.
     await db.orm.delete(organizations).where(eq(organizations.id, org!.id));
     expect(await db.orm.select().from(ndaAcceptances).where(eq(ndaAcceptances.needId, n!.id))).toEqual([]);
+    expect(
+      await db.orm.select().from(organizationClaims).where(eq(organizationClaims.orgId, org!.id)),
+    ).toEqual([]);
+    expect(await db.orm.select().from(orgJoinRequests).where(eq(orgJoinRequests.orgId, org!.id))).toEqual([]);
   });
 });

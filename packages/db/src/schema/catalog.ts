@@ -1,7 +1,8 @@
 /**
  * The supply-and-demand catalog (issue 4): scientist profiles, capability / service listings
  * (科技所能), research results (科研成果), needs (科技所需), their versions and status history,
- * NDA acceptances and per-region publish settings. Owned by the catalog-core helper; the
+ * NDA acceptances (per agreement version), per-region publish settings, and organization claims
+ * (verification by a regional officer) with join requests. Owned by the catalog-core helper; the
  * profiles module writes profiles, the listings module writes listings.
  *
  * The value lists repeat those of `packages/contracts/src/catalog/enums.ts` (the schema package
@@ -21,6 +22,7 @@ import {
   real,
   text,
   unique,
+  uniqueIndex,
   uuid,
   varchar,
   type AnyPgColumn,
@@ -401,8 +403,68 @@ export const ndaAcceptances = pgTable(
     agreementVersion: varchar('agreement_version', { length: 20 }).notNull(),
   },
   (t) => [
-    unique('nda_acceptances_need_user_uq').on(t.needId, t.userId),
+    // One acceptance per agreement version: a viewer who accepted an older text accepts again,
+    // and the earlier acceptance stays on record.
+    unique('nda_acceptances_need_user_version_uq').on(t.needId, t.userId, t.agreementVersion),
     index('nda_acceptances_user_idx').on(t.userId),
+  ],
+);
+
+/** Where an organization's claim stands; no row = never claimed through the platform (imported, legacy). */
+export const ORG_CLAIM_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export const ORG_JOIN_REQUEST_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type OrgClaimStatus = (typeof ORG_CLAIM_STATUSES)[number];
+export type OrgJoinRequestStatus = (typeof ORG_JOIN_REQUEST_STATUSES)[number];
+
+/**
+ * The claim that an account acts for an organization (its USCC), checked by an officer of the
+ * organization's region: one row per organization, re-submitted after a rejection.
+ */
+export const organizationClaims = pgTable(
+  'organization_claims',
+  {
+    orgId: uuid('org_id')
+      .primaryKey()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    claimantId: uuid('claimant_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ORG_CLAIM_STATUSES }).notNull().default('pending'),
+    /** The officer's reason for a rejection (shown to the claimant); cleared on re-submission. */
+    reason: text('reason'),
+    submittedAt: tstz('submitted_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: tstz('decided_at'),
+    ...timestamps(),
+  },
+  (t) => [
+    oneOf('organization_claims_status_check', t.status, ORG_CLAIM_STATUSES),
+    index('organization_claims_status_idx').on(t.status, t.submittedAt),
+  ],
+);
+
+/** A request to join an organization as a member (someone found its USCC already claimed). */
+export const orgJoinRequests = pgTable(
+  'org_join_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ORG_JOIN_REQUEST_STATUSES }).notNull().default('pending'),
+    message: varchar('message', { length: 500 }),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: tstz('decided_at'),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    oneOf('org_join_requests_status_check', t.status, ORG_JOIN_REQUEST_STATUSES),
+    // At most one open request per person and organization.
+    uniqueIndex('org_join_requests_open_uq')
+      .on(t.orgId, t.userId)
+      .where(sql`${t.status} = 'pending'`),
+    index('org_join_requests_user_idx').on(t.userId),
   ],
 );
 
@@ -432,3 +494,5 @@ export type ListingVersionRow = typeof listingVersions.$inferSelect;
 export type ListingStatusEventRow = typeof listingStatusEvents.$inferSelect;
 export type NdaAcceptanceRow = typeof ndaAcceptances.$inferSelect;
 export type RegionSettingRow = typeof regionSettings.$inferSelect;
+export type OrganizationClaimRow = typeof organizationClaims.$inferSelect;
+export type OrgJoinRequestRow = typeof orgJoinRequests.$inferSelect;

@@ -474,6 +474,49 @@ describeEachDb('listings API', (getDb) => {
       expect((await req('GET', `/api/needs/${id}`, mianyangOfficer)).json().details).not.toBeNull();
       expect((await req('GET', `/api/needs/${id}`, chengduOfficer)).json().details).toBeNull();
     });
+
+    it('asks a viewer who accepted an older agreement version to accept the current one', async () => {
+      const earlier = await buildListingUser(db, { name: '旧版签署人' });
+      // An acceptance recorded before the agreement text changed (its version is not the current one).
+      await db.orm.insert(ndaAcceptances).values({
+        needId: id,
+        userId: earlier.userId,
+        ip: '10.0.0.8',
+        agreementVersion: '2025-01',
+        acceptedAt: new Date('2025-06-01T00:00:00Z'),
+      });
+      const before = (await req('GET', `/api/needs/${id}`, earlier)).json();
+      expect(before).toMatchObject({
+        details: null,
+        ndaRequired: true,
+        ndaReacceptRequired: true,
+        ndaAgreementVersion: NDA_AGREEMENT_VERSION,
+      });
+      expect(JSON.stringify(before)).not.toContain('配方细节');
+      // Someone who never accepted is not "re"-accepting.
+      const fresh = (await req('GET', `/api/needs/${id}`, await buildListingUser(db))).json();
+      expect(fresh).toMatchObject({ ndaRequired: true, ndaReacceptRequired: false });
+      // The old version is refused; the current one opens the details and keeps the old record.
+      expect(
+        (await req('POST', `/api/needs/${id}/nda`, earlier, { agreementVersion: '2025-01' })).statusCode,
+      ).toBe(400);
+      const acc = await req('POST', `/api/needs/${id}/nda`, earlier, {
+        agreementVersion: NDA_AGREEMENT_VERSION,
+      });
+      expect(acc.statusCode).toBe(200);
+      expect(acc.json().agreementVersion).toBe(NDA_AGREEMENT_VERSION);
+      const after = (await req('GET', `/api/needs/${id}`, earlier)).json();
+      expect(after).toMatchObject({ ndaRequired: false, ndaReacceptRequired: false });
+      expect(after.details.description).toContain('配方细节');
+      const rows = await db.orm
+        .select()
+        .from(ndaAcceptances)
+        .where(and(eq(ndaAcceptances.needId, id), eq(ndaAcceptances.userId, earlier.userId)))
+        .orderBy(asc(ndaAcceptances.acceptedAt));
+      expect(rows.map((r) => r.agreementVersion)).toEqual(['2025-01', NDA_AGREEMENT_VERSION]);
+      // The owner counts people, not acceptances.
+      expect((await req('GET', `/api/needs/${id}`, entOwner)).json().ndaAcceptanceCount).toBe(2);
+    });
   });
 
   describe('results: the reserve price', () => {

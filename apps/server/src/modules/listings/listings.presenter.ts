@@ -20,6 +20,7 @@ import type {
   ResearchResultView,
   ReviewQueueItem,
 } from '@tianfu/contracts';
+import { NDA_AGREEMENT_VERSION } from '@tianfu/contracts';
 import type { CapabilityRow, NeedRow, ResultRow } from '@tianfu/db';
 import type { ListingRef } from './listing-lists.repository.ts';
 
@@ -28,7 +29,13 @@ export interface OwnerNames {
   scientist: Map<string, string>;
   team: Map<string, string>;
   organization: Map<string, string>;
+  /** Organizations whose claim an officer verified. */
+  verifiedOrgs: Set<string>;
 }
+
+/** Null when no organization stands behind the row. */
+const orgVerified = (orgId: string | null, names: OwnerNames): boolean | null =>
+  orgId ? names.verifiedOrgs.has(orgId) : null;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const EXCERPT = 160;
@@ -53,6 +60,7 @@ export function presentCapabilitySummary(r: CapabilityRow, names: OwnerNames): C
     teamId: r.teamId,
     orgId: r.orgId,
     ownerName: ownerName(r, names),
+    orgVerified: orgVerified(r.orgId, names),
     title: r.title,
     excerpt: excerpt(r.description),
     disciplines: r.disciplines,
@@ -101,6 +109,7 @@ export function presentResultSummary(r: ResultRow, names: OwnerNames): ResearchR
     teamId: r.teamId,
     orgId: r.orgId,
     ownerName: ownerName(r, names),
+    orgVerified: orgVerified(r.orgId, names),
     title: r.title,
     excerpt: excerpt(r.abstract),
     maturity: r.maturity,
@@ -150,6 +159,7 @@ export function presentNeedSummary(r: NeedRow, names: OwnerNames): NeedSummary {
     kind: r.kind,
     orgId: r.orgId,
     orgName: r.orgId ? (names.organization.get(r.orgId) ?? null) : null,
+    orgVerified: orgVerified(r.orgId, names),
     title: r.title,
     summary: r.summary,
     confidential: r.confidential,
@@ -173,13 +183,22 @@ export function presentNeedSummary(r: NeedRow, names: OwnerNames): NeedSummary {
 export function presentNeed(
   r: NeedRow,
   names: OwnerNames,
-  view: { private: boolean; canEdit: boolean; details: boolean; ndaAcceptanceCount?: number },
+  view: {
+    private: boolean;
+    canEdit: boolean;
+    details: boolean;
+    ndaAcceptanceCount?: number;
+    /** The viewer accepted an earlier agreement version only. */
+    ndaOutdated?: boolean;
+  },
 ): NeedView | NeedDetail {
   const base: NeedView = {
     ...presentNeedSummary(r, names),
     keywords: r.keywords,
     details: view.details ? { description: r.description } : null,
     ndaRequired: !view.details,
+    ndaAgreementVersion: NDA_AGREEMENT_VERSION,
+    ndaReacceptRequired: !view.details && view.ndaOutdated === true,
     version: r.version,
     expiresAt: iso(r.expiresAt),
     createdAt: iso(r.createdAt)!,

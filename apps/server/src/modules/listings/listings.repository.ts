@@ -3,13 +3,14 @@
  * acceptances, region publish settings and expiry (the lists are in `listing-lists.repository.ts`). No rules here: the service decides, this reads and writes.
  * @module
  */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, inArray, sql } from 'drizzle-orm';
 import {
   capabilities,
   listingStatusEvents,
   listingVersions,
   ndaAcceptances,
   needs,
+  organizationClaims,
   organizations,
   orgMembers,
   teamMembers,
@@ -228,8 +229,13 @@ export function listingsRepository(db: Db) {
           : [],
         ids('orgId').length
           ? orm
-              .select({ id: organizations.id, name: organizations.name })
+              .select({
+                id: organizations.id,
+                name: organizations.name,
+                verified: sql<boolean>`${organizationClaims.status} is not distinct from 'verified'`,
+              })
               .from(organizations)
+              .leftJoin(organizationClaims, eq(organizationClaims.orgId, organizations.id))
               .where(inArray(organizations.id, ids('orgId')))
           : [],
       ]);
@@ -237,20 +243,37 @@ export function listingsRepository(db: Db) {
         scientist: new Map(sci.map((r) => [r.id, r.name])),
         team: new Map(tms.map((r) => [r.id, r.name])),
         organization: new Map(orgs.map((r) => [r.id, r.name])),
+        verifiedOrgs: new Set(orgs.filter((r) => r.verified).map((r) => r.id)),
       };
     },
 
     // --- NDA ----------------------------------------------------------------------------------
 
-    async ndaOf(needId: string, userId: string) {
+    /** The viewer's acceptance of this agreement version, if any. */
+    async ndaOf(needId: string, userId: string, agreementVersion: string) {
       const [row] = await orm
         .select()
         .from(ndaAcceptances)
-        .where(and(eq(ndaAcceptances.needId, needId), eq(ndaAcceptances.userId, userId)))
+        .where(
+          and(
+            eq(ndaAcceptances.needId, needId),
+            eq(ndaAcceptances.userId, userId),
+            eq(ndaAcceptances.agreementVersion, agreementVersion),
+          ),
+        )
         .limit(1);
       return row;
     },
-    /** Records the acceptance; an earlier acceptance stays (and is returned) unchanged. */
+    /** Whether the viewer accepted any agreement version of this need (an older one, when not the current). */
+    async ndaAcceptedAny(needId: string, userId: string): Promise<boolean> {
+      const [row] = await orm
+        .select({ id: ndaAcceptances.id })
+        .from(ndaAcceptances)
+        .where(and(eq(ndaAcceptances.needId, needId), eq(ndaAcceptances.userId, userId)))
+        .limit(1);
+      return !!row;
+    },
+    /** Records the acceptance of this version; an earlier acceptance of it stays (and is returned) unchanged. */
     async acceptNda(v: {
       needId: string;
       userId: string;
@@ -259,11 +282,14 @@ export function listingsRepository(db: Db) {
       acceptedAt: Date;
     }) {
       const [inserted] = await orm.insert(ndaAcceptances).values(v).onConflictDoNothing().returning();
-      return { row: inserted ?? (await this.ndaOf(v.needId, v.userId))!, created: !!inserted };
+      return {
+        row: inserted ?? (await this.ndaOf(v.needId, v.userId, v.agreementVersion))!,
+        created: !!inserted,
+      };
     },
     async ndaCount(needId: string): Promise<number> {
       const [row] = await orm
-        .select({ n: count() })
+        .select({ n: countDistinct(ndaAcceptances.userId) })
         .from(ndaAcceptances)
         .where(eq(ndaAcceptances.needId, needId));
       return row?.n ?? 0;

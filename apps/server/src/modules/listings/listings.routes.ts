@@ -21,6 +21,7 @@ import {
   ListingStatusResponse,
   MyListingsQuery,
   MyListingsResponse,
+  NDA_AGREEMENT_VERSION,
   NdaAccept,
   NdaAcceptance,
   NeedCreate,
@@ -173,11 +174,17 @@ export async function presentFor(
   if (type === 'capability') return presentCapability(row as never, names, view);
   if (type === 'result') return presentResult(row as never, names, view);
   const need = row as Parameters<typeof presentNeed>[0];
-  const nda = actor && need.confidential ? await svc.repo.ndaOf(need.id, actor.userId) : undefined;
+  // Only an acceptance of the current agreement text opens the details.
+  const nda =
+    actor && need.confidential
+      ? await svc.repo.ndaOf(need.id, actor.userId, NDA_AGREEMENT_VERSION)
+      : undefined;
+  const details = canSeeNeedDetails(actor, { ...facts, confidential: need.confidential }, !!nda);
   return presentNeed(need, names, {
     ...view,
-    details: canSeeNeedDetails(actor, { ...facts, confidential: need.confidential }, !!nda),
+    details,
     ndaAcceptanceCount: view.private ? await svc.repo.ndaCount(need.id) : 0,
+    ndaOutdated: !details && !!actor && (await svc.repo.ndaAcceptedAny(need.id, actor.userId)),
   });
 }
 

@@ -27,12 +27,15 @@ import {
 } from './profiles.presenter.ts';
 import { organizationsRepository, type OrganizationRow } from './teams-orgs.repository.ts';
 import { organizationsService } from './teams-orgs.service.ts';
+import { orgClaimsRepository } from './org-claims.repository.ts';
+import { verificationOf } from './org-claims.service.ts';
 import { profileErrorResponses } from './scientists.routes.ts';
 
 export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const repo = organizationsRepository(app.deps.db);
   const accounts = accountsRepository(app.deps.db);
   const svc = organizationsService({ db: app.deps.db, now: () => app.deps.now() });
+  const claims = orgClaimsRepository(app.deps.db);
   const tags = ['organizations'];
 
   async function roleOf(orgId: string, actor: Actor | null) {
@@ -41,12 +44,14 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   async function detail(org: OrganizationRow, actor: Actor, role: Awaited<ReturnType<typeof roleOf>>) {
-    return presentOrganizationDetail(
-      org,
-      role,
-      await repo.memberCount(org.id),
-      canEditOrganization(actor, org, role).allow,
-    );
+    const manages = role === 'owner' || role === 'admin';
+    return presentOrganizationDetail(org, {
+      myRole: role,
+      memberCount: await repo.memberCount(org.id),
+      canEdit: canEditOrganization(actor, org, role).allow,
+      verification: verificationOf(await claims.claimOf(org.id), true),
+      pendingJoinRequests: manages ? await claims.pendingJoinRequestCount(org.id) : 0,
+    });
   }
 
   async function found(id: string): Promise<OrganizationRow> {
@@ -68,7 +73,12 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const q = request.query;
       const { rows, total } = await repo.list(q);
-      return { items: rows.map(presentOrganizationSummary), page: q.page, pageSize: q.pageSize, total };
+      return {
+        items: rows.map((r) => presentOrganizationSummary(r, r.claimStatus ?? 'unverified')),
+        page: q.page,
+        pageSize: q.pageSize,
+        total,
+      };
     },
   );
 
@@ -77,7 +87,8 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Register an organization with its enterprise profile; I become its owner',
+        summary:
+          'Register (claim) an organization with its enterprise profile: I become its owner, unverified until an officer of its region verifies the claim',
         body: OrganizationProfileCreate,
         response: { 201: OrganizationProfileDetail, ...profileErrorResponses },
       },
@@ -91,6 +102,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
         target: { type: 'organization', id: org.id },
         outcome: 'success',
         regionCode: org.regionCode,
+        details: { claim: 'pending' },
       });
       app.catalogEvents.changed({ type: 'organization', id: org.id });
       return reply.status(201).send(await detail(org, actor, 'owner'));
@@ -112,7 +124,7 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = request.actor;
       const role = await roleOf(org.id, actor);
       if (actor && canSeeOrganizationDetail(actor, org, role)) return detail(org, actor, role);
-      return presentOrganization(org);
+      return presentOrganization(org, verificationOf(await claims.claimOf(org.id), false).status);
     },
   );
 

@@ -25,6 +25,37 @@ export const ProfilesErrors = registerMessages({
   },
   'scientist.org_unknown': { 'zh-CN': '所选机构不存在', en: 'The chosen organization does not exist' },
   'profiles.region_unknown': { 'zh-CN': '没有这个行政区划', en: 'No such region' },
+  // Organization claims and join requests.
+  'org.uscc_claimed': {
+    'zh-CN': '该统一社会信用代码已由“{name}”认领。如果您是该单位的人员，请申请加入，由单位负责人审核',
+    en: 'This unified social credit code has already been claimed by “{name}”. If you work there, request to join; its owner will review your request',
+  },
+  'org_claim.own_organization': {
+    'zh-CN': '您是该单位的成员，不能审核该单位的认领',
+    en: 'You belong to this organization, so you cannot decide its claim',
+  },
+  'org_claim.not_pending': {
+    'zh-CN': '该认领已不在待审核状态（可能已被其他专员处理），请刷新后查看',
+    en: 'This claim is no longer waiting for a decision (someone may have decided it); reload to see it',
+  },
+  'org_claim.not_submittable': {
+    'zh-CN': '该单位已通过认证或正在审核中，无需再次提交',
+    en: 'This organization is already verified or waiting for review',
+  },
+  'org_join.already_member': {
+    'zh-CN': '您已是该单位的成员',
+    en: 'You are already a member of this organization',
+  },
+  'org_join.pending_exists': {
+    'zh-CN': '您已提交过加入申请，请等待单位负责人审核',
+    en: 'You already asked to join; wait for the owner to answer',
+  },
+  'org_join.not_found': { 'zh-CN': '加入申请不存在', en: 'No such join request' },
+  'org_join.not_pending': { 'zh-CN': '该申请已处理', en: 'This request has already been answered' },
+  'org_join.uscc_unknown': {
+    'zh-CN': '没有以该统一社会信用代码登记的单位，您可以直接登记并认领',
+    en: 'No organization is registered under this code; you can register and claim it',
+  },
   // Per-field texts of the sensitive-word check on profiles (listings register title, description…).
   'listing.sensitive_field.name': { 'zh-CN': '含有敏感词：{nameWords}', en: 'Sensitive words: {nameWords}' },
   'listing.sensitive_field.affiliation': {

@@ -4,6 +4,10 @@
  * @module
  */
 import type {
+  OrgClaimItem,
+  OrgJoinRequest,
+  OrgVerification,
+  OrgVerificationStatus,
   OrganizationProfileDetail,
   OrganizationProfileSummary,
   OrganizationProfileView,
@@ -16,6 +20,7 @@ import type {
   TeamProfileView,
 } from '@tianfu/contracts';
 import { maskPhone } from '../../http/mask.ts';
+import type { ClaimQueueRow, JoinRequestRow } from './org-claims.repository.ts';
 import type { ScientistRow } from './scientists.repository.ts';
 import type { OrganizationRow, TeamListRow, TeamRow } from './teams-orgs.repository.ts';
 
@@ -123,7 +128,10 @@ export function presentTeamDetail(
   return { ...view, invitedCount, canEdit };
 }
 
-export function presentOrganizationSummary(o: OrganizationRow): OrganizationProfileSummary {
+export function presentOrganizationSummary(
+  o: OrganizationRow,
+  verificationStatus: OrgVerificationStatus,
+): OrganizationProfileSummary {
   return {
     id: o.id,
     name: o.name,
@@ -132,13 +140,17 @@ export function presentOrganizationSummary(o: OrganizationRow): OrganizationProf
     industrySection: o.industrySection,
     industryDivision: o.industryDivision,
     sizeClass: o.sizeClass,
+    verificationStatus,
     updatedAt: o.updatedAt.toISOString(),
   };
 }
 
-export function presentOrganization(o: OrganizationRow): OrganizationProfileView {
+export function presentOrganization(
+  o: OrganizationRow,
+  verificationStatus: OrgVerificationStatus,
+): OrganizationProfileView {
   return {
-    ...presentOrganizationSummary(o),
+    ...presentOrganizationSummary(o, verificationStatus),
     uscc: o.uscc,
     description: o.description,
     employees: o.employees,
@@ -148,16 +160,48 @@ export function presentOrganization(o: OrganizationRow): OrganizationProfileView
 
 export function presentOrganizationDetail(
   o: OrganizationRow,
-  myRole: 'owner' | 'admin' | 'member' | null,
-  memberCount: number,
-  canEdit: boolean,
+  d: {
+    myRole: 'owner' | 'admin' | 'member' | null;
+    memberCount: number;
+    canEdit: boolean;
+    verification: OrgVerification;
+    pendingJoinRequests: number;
+  },
 ): OrganizationProfileDetail {
   return {
-    ...presentOrganization(o),
+    ...presentOrganization(o, d.verification.status),
     ownerId: o.ownerId,
     externalId: o.externalId,
-    myRole,
-    memberCount,
-    canEdit,
+    ...d,
+  };
+}
+
+export function presentClaimItem(r: ClaimQueueRow, ownOrganization: boolean): OrgClaimItem {
+  return {
+    orgId: r.org.id,
+    orgName: r.org.name,
+    uscc: r.org.uscc,
+    orgType: r.org.orgType,
+    regionCode: r.org.regionCode,
+    status: r.claim.status,
+    claimantName: r.claimantName,
+    claimantPhoneMasked: r.claimantPhone ? maskPhone(r.claimantPhone) : null,
+    reason: r.claim.reason,
+    submittedAt: r.claim.submittedAt.toISOString(),
+    decidedAt: r.claim.decidedAt ? r.claim.decidedAt.toISOString() : null,
+    ownOrganization,
+  };
+}
+
+export function presentJoinRequest(r: JoinRequestRow): OrgJoinRequest {
+  return {
+    id: r.request.id,
+    orgId: r.request.orgId,
+    orgName: r.orgName,
+    userName: r.userName,
+    status: r.request.status,
+    message: r.request.message,
+    createdAt: r.request.createdAt.toISOString(),
+    decidedAt: r.request.decidedAt ? r.request.decidedAt.toISOString() : null,
   };
 }

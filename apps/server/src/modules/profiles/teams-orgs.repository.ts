@@ -5,6 +5,7 @@
  */
 import { and, arrayOverlaps, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import {
+  organizationClaims,
   organizations,
   orgMembers,
   scientistProfiles,
@@ -12,6 +13,7 @@ import {
   teams,
   users,
   type Db,
+  type OrgClaimStatus,
   type Orm,
 } from '@tianfu/db';
 import { pageOffset, type OrganizationProfileListQuery, type TeamProfileListQuery } from '@tianfu/contracts';
@@ -124,7 +126,9 @@ export function organizationsRepository(db: Db) {
       const [row] = await orm.select({ n: count() }).from(orgMembers).where(eq(orgMembers.orgId, orgId));
       return Number(row?.n ?? 0);
     },
-    async list(q: OrganizationProfileListQuery): Promise<{ rows: OrganizationRow[]; total: number }> {
+    async list(
+      q: OrganizationProfileListQuery,
+    ): Promise<{ rows: (OrganizationRow & { claimStatus: OrgClaimStatus | null })[]; total: number }> {
       const o = organizations;
       const where: SQL[] = [];
       if (q.region) where.push(regionSubtree(o.regionCode, q.region));
@@ -141,14 +145,18 @@ export function organizationsRepository(db: Db) {
       }
       const cond = where.length ? and(...where) : undefined;
       const rows = await orm
-        .select()
+        .select({ org: o, claimStatus: organizationClaims.status })
         .from(o)
+        .leftJoin(organizationClaims, eq(organizationClaims.orgId, o.id))
         .where(cond)
         .orderBy(desc(o.updatedAt), asc(o.id))
         .limit(q.pageSize)
         .offset(pageOffset(q));
       const [total] = await orm.select({ n: count() }).from(o).where(cond);
-      return { rows, total: Number(total?.n ?? 0) };
+      return {
+        rows: rows.map((r) => ({ ...r.org, claimStatus: r.claimStatus })),
+        total: Number(total?.n ?? 0),
+      };
     },
     async insert(tx: Orm, values: typeof organizations.$inferInsert): Promise<OrganizationRow> {
       const [org] = await tx.insert(organizations).values(values).returning();

@@ -23,6 +23,7 @@ import {
   type TeamRow,
 } from './teams-orgs.repository.ts';
 import { appendVersion } from './versions.repository.ts';
+import { orgClaimsRepository } from './org-claims.repository.ts';
 
 export function teamSnapshot(t: TeamRow): Record<string, unknown> {
   return {
@@ -115,11 +116,23 @@ export function teamsService(deps: { db: Db; now: () => Date }) {
 export function organizationsService(deps: { db: Db; now: () => Date }) {
   const repo = organizationsRepository(deps.db);
   const accounts = accountsRepository(deps.db);
-  const usccTaken = () => new AppError('org.uscc_taken', 409, { fields: { uscc: 'org.uscc_taken' } });
+  const claims = orgClaimsRepository(deps.db);
+  // The code is public (printed on the licence); naming the claimant organization lets the
+  // second person recognise it and ask to join instead.
+  const usccTaken = async (uscc: string) => {
+    const org = await accounts.orgByUscc(uscc);
+    return new AppError('org.uscc_claimed', 409, {
+      params: { name: org?.name ?? uscc },
+      fields: { uscc: 'org.uscc_claimed' },
+    });
+  };
   return {
-    /** Registers an organization with its profile; the caller becomes its owner. */
+    /**
+     * Registers an organization with its profile; the caller becomes its owner and its claim
+     * waits for an officer of the region (`pending`).
+     */
     async create(ownerId: string, input: OrganizationProfileCreate): Promise<OrganizationRow> {
-      if (await accounts.orgByUscc(input.uscc)) throw usccTaken();
+      if (await accounts.orgByUscc(input.uscc)) throw await usccTaken(input.uscc);
       const regionCode = input.regionCode
         ? knownRegion(input.regionCode, 'regionCode')
         : parseUsccRegion(input.uscc);
@@ -138,10 +151,11 @@ export function organizationsService(deps: { db: Db; now: () => Date }) {
             employees: input.employees ?? null,
           });
           await appendVersion(tx, 'organization', org.id, organizationSnapshot(org), ownerId);
+          await claims.submit(tx, org.id, ownerId, deps.now());
           return org;
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw usccTaken();
+        if (isUniqueViolation(err)) throw await usccTaken(input.uscc);
         throw err;
       }
     },

@@ -1,0 +1,81 @@
+/**
+ * Organization claims and join requests. A new organization starts with a `pending` claim by the
+ * account that registered it; that account acts for it at once (its listings show it unverified)
+ * while an officer of its region checks the claim (business licence, a call back) and verifies
+ * or rejects it with a reason. A rejected claim can be submitted again. Someone who finds the
+ * USCC already claimed asks to join; the owner (or an admin member) answers.
+ * @module
+ */
+import type { OrgClaimDecision, OrgVerification } from '@tianfu/contracts';
+import type { Db, OrganizationClaimRow } from '@tianfu/db';
+import { AppError } from '../../errors/app-error.ts';
+import { accountsRepository } from '../accounts/accounts.repository.ts';
+import { isUniqueViolation } from './profiles.shared.ts';
+import { orgClaimsRepository } from './org-claims.repository.ts';
+
+/** The claim as the organization's profile shows it; `reason` only for members and officers. */
+export function verificationOf(
+  claim: OrganizationClaimRow | undefined,
+  withReason: boolean,
+): OrgVerification {
+  if (!claim) return { status: 'unverified', reason: null, submittedAt: null, decidedAt: null };
+  return {
+    status: claim.status,
+    reason: withReason ? claim.reason : null,
+    submittedAt: claim.submittedAt.toISOString(),
+    decidedAt: claim.decidedAt ? claim.decidedAt.toISOString() : null,
+  };
+}
+
+export function orgClaimsService(deps: { db: Db; now: () => Date }) {
+  const repo = orgClaimsRepository(deps.db);
+  const accounts = accountsRepository(deps.db);
+  return {
+    repo,
+    /** The owner submits the claim of a never-claimed organization, or again after a rejection. */
+    async submit(orgId: string, claimantId: string): Promise<OrganizationClaimRow> {
+      const current = await repo.claimOf(orgId);
+      if (current && current.status !== 'rejected') throw new AppError('org_claim.not_submittable', 409);
+      return deps.db.orm.transaction((tx) => repo.submit(tx, orgId, claimantId, deps.now()));
+    },
+    /** Verifies or rejects a pending claim; 409 when it was decided meanwhile or never submitted. */
+    async decide(orgId: string, input: OrgClaimDecision, officerId: string): Promise<OrganizationClaimRow> {
+      const row = await deps.db.orm.transaction((tx) =>
+        repo.decide(tx, orgId, {
+          status: input.decision === 'verify' ? 'verified' : 'rejected',
+          reason: input.decision === 'reject' ? (input.reason ?? null) : null,
+          decidedBy: officerId,
+          now: deps.now(),
+        }),
+      );
+      if (!row) throw new AppError('org_claim.not_pending', 409);
+      return row;
+    },
+    /** Asks to join the organization registered under `uscc`. */
+    async requestJoin(userId: string, uscc: string, message: string | null) {
+      const org = await accounts.orgByUscc(uscc);
+      if (!org)
+        throw new AppError('org_join.uscc_unknown', 404, { fields: { uscc: 'org_join.uscc_unknown' } });
+      if (await accounts.membership(org.id, userId)) throw new AppError('org_join.already_member', 409);
+      try {
+        return {
+          org,
+          request: await repo.insertJoinRequest({ orgId: org.id, userId, message, now: deps.now() }),
+        };
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('org_join.pending_exists', 409);
+        throw err;
+      }
+    },
+    async decideJoin(id: string, accept: boolean, decidedBy: string) {
+      const row = await repo.decideJoinRequest(id, {
+        status: accept ? 'accepted' : 'declined',
+        decidedBy,
+        now: deps.now(),
+      });
+      if (!row) throw new AppError('org_join.not_pending', 409);
+      return row;
+    },
+  };
+}
+export type OrgClaimsService = ReturnType<typeof orgClaimsService>;
