@@ -42,6 +42,8 @@ export type OrganizationRow = {
   ownerId: string;
   industrySection: string | null;
   industryDivision: string | null;
+  /** An officer of the region verified who acts for it (`organization_claims`). */
+  verified: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -161,6 +163,7 @@ export function enterpriseDoc(row: OrganizationRow, related: { needs: OwnedListi
     industries,
     region: region(row.regionCode),
     orgId: row.id,
+    verified: row.verified,
   };
   const meta = baseMeta('enterprise', row.id, row.regionCode, row.updatedAt, row.createdAt);
   meta.industries = industries;
@@ -248,8 +251,8 @@ export function needPublicText(row: Pick<NeedRow, 'summary' | 'description' | 'c
   return row.confidential ? row.summary : `${row.summary}\n${row.description}`;
 }
 
-/** A need (public text only). */
-export function needDoc(row: NeedRow): IndexDoc {
+/** A need (public text only); `orgVerified`: posted by an organization whose claim is verified. */
+export function needDoc(row: NeedRow, orgVerified = false): IndexDoc {
   const budget =
     row.budgetMin !== null || row.budgetMax !== null
       ? { min: row.budgetMin ?? undefined, max: row.budgetMax ?? undefined }
@@ -265,6 +268,7 @@ export function needDoc(row: NeedRow): IndexDoc {
     region: region(row.regionCode),
     orgId: row.orgId ?? undefined,
     budget,
+    verified: orgVerified,
   };
   const meta = baseMeta('need', row.id, row.regionCode, row.updatedAt, row.publishedAt);
   Object.assign(meta, {

@@ -11,6 +11,7 @@ import type { CatalogKind } from '@tianfu/contracts';
 import {
   capabilities,
   needs,
+  organizationClaims,
   organizations,
   results,
   scientistProfiles,
@@ -30,6 +31,10 @@ import {
   type ListingParties,
   type OwnedListing,
 } from './catalog-index.mapper.ts';
+
+/** Whether the organization's claim is verified (false for none). */
+const verifiedOrg = (orgId: PgColumn) =>
+  sql<boolean>`exists (select 1 from ${organizationClaims} where ${organizationClaims.orgId} = ${orgId} and ${organizationClaims.status} = 'verified')`;
 
 interface KindTable {
   table: PgTable;
@@ -245,6 +250,7 @@ export function catalogIndexRepository(db: Db): CatalogSource & {
             ownerId: organizations.ownerId,
             industrySection: organizations.industrySection,
             industryDivision: organizations.industryDivision,
+            verified: verifiedOrg(organizations.id),
             createdAt: organizations.createdAt,
             updatedAt: organizations.updatedAt,
           })
@@ -286,9 +292,13 @@ export function catalogIndexRepository(db: Db): CatalogSource & {
         return rows.map((r) => resultDoc(r, parties(r)));
       }
       case 'need': {
-        const q = orm.select().from(needs).where(where).orderBy(asc(needs.id));
+        const q = orm
+          .select({ need: needs, orgVerified: verifiedOrg(needs.orgId) })
+          .from(needs)
+          .where(where)
+          .orderBy(asc(needs.id));
         const rows = limit ? await q.limit(limit) : await q;
-        return rows.map((r) => needDoc(r));
+        return rows.map((r) => needDoc(r.need, r.orgVerified));
       }
     }
   }

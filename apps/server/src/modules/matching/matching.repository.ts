@@ -4,13 +4,14 @@
  * Queries only; rules live in the services.
  * @module
  */
-import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { CatalogCard, CatalogKind } from '@tianfu/contracts';
 import {
   capabilities,
   coiDeclarations,
   matchOutcomes,
   needs,
+  organizationClaims,
   organizations,
   orgMembers,
   results,
@@ -125,9 +126,11 @@ export function matchingRepository(db: Db) {
               regionCode: organizations.regionCode,
               industrySection: organizations.industrySection,
               industryDivision: organizations.industryDivision,
+              verified: sql<boolean>`${organizationClaims.status} is not distinct from 'verified'`,
               createdAt: organizations.createdAt,
             })
             .from(organizations)
+            .leftJoin(organizationClaims, eq(organizationClaims.orgId, organizations.id))
             .where(and(inArray(organizations.id, ids), eq(organizations.orgType, 'enterprise')));
           for (const r of rows)
             out.set(
@@ -138,6 +141,7 @@ export function matchingRepository(db: Db) {
                 summary: r.description,
                 regionCode: r.regionCode,
                 industries: [r.industrySection, r.industryDivision].filter((x): x is string => !!x),
+                verified: r.verified,
                 publishedAt: iso(r.createdAt),
               }),
             );
