@@ -140,6 +140,7 @@ export interface MatchReason {
     | 'reputation'
     | 'best_doc'
     | 'semantic'
+    | 'same_inferred_discipline'
     | (string & {});
   params?: Record<string, string | number>;
 }
@@ -171,6 +172,8 @@ export interface FusionWeights {
   facet: number;
   /** Optional external embedding provider cosine. */
   embedding: number;
+  /** Cosine of the discipline-concept vectors (the lexicon's concept layer). */
+  concept: number;
   discipline: number;
   industry: number;
   region: number;

@@ -1,11 +1,13 @@
 /**
  * The project's domain dictionary (science, engineering, agriculture, medicine, industry terms,
- * kept as data in `data/domain-terms.txt`) and synonym list (`data/synonyms.txt`). Terms are
- * loaded into jieba so they are never split; synonyms fold to the first term of their line.
+ * kept as data in `data/domain-terms.txt`) and synonym list (`data/synonyms.txt`). Terms — and the
+ * Chinese terms and names of the discipline lexicon (`data/lexicon/`, `lexicon.ts`) — are loaded
+ * into jieba so they are never split; synonyms fold to the first term of their line.
  *
  * @module
  */
 import { readFileSync } from 'node:fs';
+import { lexiconDictionaryWords } from './lexicon.ts';
 import { stemEnglish } from './stem.ts';
 
 const DATA = new URL('./data/', import.meta.url);
@@ -31,6 +33,7 @@ export function domainDictionaryBytes(): Uint8Array {
   const words = new Set<string>(domainTerms());
   for (const line of readData('synonyms.txt'))
     for (const w of line.split(/\s+/)) if (/[\u3400-\u9fff]/.test(w)) words.add(w);
+  for (const w of lexiconDictionaryWords()) words.add(w);
   return new TextEncoder().encode([...words].map((w) => `${w} 2000`).join('\n') + '\n');
 }
 

@@ -17,3 +17,11 @@ export { isStopWord, ZH_STOP_WORDS, EN_STOP_WORDS } from './stopwords.ts';
 export { stemEnglish } from './stem.ts';
 export { canonicalTerm, domainTerms, synonymMap } from './domain.ts';
 export { extractKeywords, type Keyword } from './keywords.ts';
+export { parseLexicon, lexiconEntries, type LexiconEntry } from './lexicon.ts';
+export {
+  buildConceptBase,
+  lexiconConceptBase,
+  conceptsNamed,
+  type ConceptBase,
+  type TermConcepts,
+} from './concept-base.ts';

@@ -24,6 +24,8 @@ import { Vocabulary } from '../index/vocabulary.ts';
 import { embedSparse, normalizeDense, trainLsa, type LsaModel } from '../semantic/lsa.ts';
 import type { MatchEntity } from '../types.ts';
 import { analyzeUnits, type TextBearer, type TextUnit } from './analyze.ts';
+import type { ConceptBase } from '../analysis/concept-base.ts';
+import { ConceptLayer } from './concepts.ts';
 
 /** A view of one indexed entity (built on demand from the columns). */
 export interface EntityRecord {
@@ -55,6 +57,10 @@ export interface CoreConfig {
   idfUnits: boolean;
   /** Entities above which the index takes its large-corpus form (default `LARGE_CORPUS`). */
   largeCorpus?: number;
+  /** The concept base of the concept layer (`src/engine/concepts.ts`); none disables it. */
+  conceptBase?: ConceptBase;
+  /** Share of a title-named discipline in an entity's concept vector. */
+  conceptPrior?: number;
 }
 
 /**
@@ -170,8 +176,13 @@ export class IndexCore {
   scratchTouched = new Int32Array(1024);
   scratchRejected = new Int32Array(1024);
 
+  /** The concept layer (absent when the concept base is empty). */
+  readonly concepts: ConceptLayer | undefined;
+
   constructor(readonly config: CoreConfig) {
     this.tok = { ...config.tokenize };
+    const cb = config.conceptBase;
+    this.concepts = cb && cb.names.length > 0 ? new ConceptLayer(cb, config.conceptPrior) : undefined;
   }
 
   /** Field id for explanations. */
@@ -566,6 +577,7 @@ export class IndexCore {
     } else this.tLen[idx] = 0;
     this.live[idx] = 1;
     this.byId.set(entity.id, idx);
+    this.concepts?.setPrior(entity.id, entity.title);
     this.alive++;
     this.unitCount += units.length;
     if (this.postingsBuilt) {
@@ -597,6 +609,8 @@ export class IndexCore {
     if (this.postingsBuilt && this.largeMode) this.refreshIdfTerms(agg.t);
     this.live[idx] = 0;
     this.slim[idx] = undefined;
+    this.concepts?.priors.delete(id);
+    this.concepts?.invalidate();
     this.unitVecCache.delete(idx);
     this.unitSemCache.delete(idx);
     this.alive--;
@@ -745,6 +759,7 @@ export class IndexCore {
       ni++;
     }
     this.live.fill(0, ni);
+    this.concepts?.invalidate();
     this.slim.length = ni;
     this.ids.length = ni;
     this.size = ni;
@@ -788,6 +803,7 @@ export class IndexCore {
       this.bigramsDropped = true;
     } else if (this.dead > 0) this.compact();
     this.needsTrain = false;
+    this.concepts?.invalidate();
     this.refreshIdf();
     this.buildPostings();
     for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.computeNorm(idx);

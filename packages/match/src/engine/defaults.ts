@@ -14,6 +14,7 @@ export const DEFAULT_WEIGHTS: FusionWeights = {
   semantic: 0.15,
   facet: 0.5,
   embedding: 0.3,
+  concept: 0.2,
   discipline: 0.1,
   industry: 0.05,
   region: 0.05,

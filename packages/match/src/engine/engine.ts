@@ -25,6 +25,8 @@ import { fitToQueries } from '../transduce/fit.ts';
 import { smoothScores } from '../transduce/neighbours.ts';
 
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
+import { lexiconConceptBase, type ConceptBase } from '../analysis/concept-base.ts';
+import { conceptCosine, topConcept } from './concepts.ts';
 
 /** Extra (non-public) tuning knobs, used by the benchmark scripts. */
 export interface InternalOptions extends MatchEngineOptions {
@@ -35,6 +37,10 @@ export interface InternalOptions extends MatchEngineOptions {
   idfUnits?: boolean;
   /** Entities above which the index drops bigrams and quantises semantic vectors (tests lower it). */
   largeCorpus?: number;
+  /** Concept base of the concept layer (default: the shipped lexicon; `null` switches it off). */
+  conceptBase?: ConceptBase | null;
+  /** Share of a title-named discipline in an entity's concept vector (default `PRIOR_SHARE`). */
+  conceptPrior?: number;
 }
 
 /** Lexical pool per re-scored candidate on large corpora (see `search`). */
@@ -80,6 +86,8 @@ export function coreFor(options: InternalOptions): IndexCore {
     sigmaExponent: options.sigmaExponent ?? DEFAULT_SEMANTIC.sigmaExponent,
     idfUnits: options.idfUnits ?? false,
     largeCorpus: options.largeCorpus,
+    conceptBase: options.conceptBase === null ? undefined : (options.conceptBase ?? lexiconConceptBase()),
+    conceptPrior: options.conceptPrior,
   });
 }
 
@@ -102,7 +110,8 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     const top = Math.max(0, Math.min(maxTop, Math.floor(Number(q.top ?? DEFAULT_TOP)) || 0));
     if (top === 0 || core.alive === 0) return [];
     const pq = prepareQuery(core, q);
-    if (pq.aggVec.t.length === 0) return [];
+    // A query sharing no word with the corpus can still name concepts (scored exhaustively only).
+    if (pq.aggVec.t.length === 0 && !(pq.concept && core.alive <= cfg.exhaustiveBelow)) return [];
     const exclude = new Set<string>(q.excludeIds ?? []);
     if (q.id) exclude.add(q.id);
     if (q.requester?.entityId) exclude.add(q.requester.entityId);
@@ -139,7 +148,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     let lexOf: (idx: number) => number = (idx) => accd.acc[idx] as number;
     let cands: EntityRecord[];
     // Large corpora: the wide-pool members not fully re-scored, with their exact lexical cosine.
-    let rest: { idx: Int32Array; lex: Float64Array; sem: Float32Array } | undefined;
+    let rest: { idx: Int32Array; lex: Float64Array; sem: Float32Array; con: Float32Array } | undefined;
     try {
       if (exhaustive) {
         let pool: Int32Array;
@@ -181,7 +190,15 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const b = sem ? cfg.weights.semantic + cfg.weights.facet * (1 - cfg.lexicalShare) : 0;
           const semOf = new Float32Array(w);
           if (sem) for (let k = 0; k < w; k++) semOf[k] = core.semDot(sem, wide.idx[k] as number);
-          for (let k = 0; k < w; k++) rank[k] = a * (exact[k] as number) + b * (semOf[k] as number);
+          // The concept cosine (exact, from the forward index) ranks the pool too.
+          const conOf = new Float32Array(w);
+          const cl = pq.concept ? core.concepts : undefined;
+          if (cl && pq.concept)
+            for (let k = 0; k < w; k++)
+              conOf[k] = conceptCosine(pq.concept, cl.entityVec(core, wide.idx[k] as number));
+          const cw = cl ? cfg.weights.concept : 0;
+          for (let k = 0; k < w; k++)
+            rank[k] = a * (exact[k] as number) + b * (semOf[k] as number) + cw * (conOf[k] as number);
           const positions = Int32Array.from({ length: w }, (_, k) => k);
           const sel = topIdx(positions, w, rank, limit);
           const lex = new Map<number, number>();
@@ -197,14 +214,16 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
             const ri = new Int32Array(w - sel.idx.length);
             const rl = new Float64Array(ri.length);
             const rs = new Float32Array(ri.length);
+            const rc = new Float32Array(ri.length);
             let m = 0;
             for (let k = 0; k < w; k++)
               if (chosen[k] !== 1) {
                 ri[m] = wide.idx[k] as number;
                 rl[m] = exact[k] as number;
+                rc[m] = conOf[k] as number;
                 rs[m++] = semOf[k] as number;
               }
-            rest = { idx: ri, lex: rl, sem: rs };
+            rest = { idx: ri, lex: rl, sem: rs, con: rc };
           }
         } else {
           const lex = new Map<number, number>();
@@ -225,7 +244,18 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         facet: tp.facet,
         ...st.parts,
       };
-      return { rec, score: fuse(parts, cfg.weights), parts, reasons: st.reasons, bestUnit: tp.bestUnit };
+      let reasons = st.reasons;
+      if (pq.concept && core.concepts) {
+        const ev = core.concepts.entityVec(core, rec.idx);
+        parts.concept = conceptCosine(pq.concept, ev);
+        const c = topConcept(pq.concept);
+        if (c >= 0 && c === topConcept(ev))
+          reasons = [
+            ...reasons,
+            { code: 'same_inferred_discipline', params: { concept: core.concepts.base.names[c] as string } },
+          ];
+      }
+      return { rec, score: fuse(parts, cfg.weights), parts, reasons, bestUnit: tp.bestUnit };
     };
     let scored: Scored[] = cands.map((rec) => scoreRec(rec, lexOf(rec.idx)));
     const order = (a: Scored, b: Scored): number =>
@@ -281,8 +311,9 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const sem = rest.sem[k] as number;
           const lexP = dq ? dq.score(idx) : lex;
           const semP = expSem ? core.semDot(expSem, idx) : sem;
-          const bound =
+          let bound =
             w.lexical * lexP + w.semantic * semP + w.facet * (share * lex + (1 - share) * sem) + sMax;
+          if (pq.concept && core.concepts) bound += w.concept * (rest.con[k] as number);
           if (bound < thr - 1e-6) continue;
           const slim = core.slimOf(idx);
           if (!slim || bound - sMax + fuse(structuredParts(q, slim).parts, w) < thr - 1e-6) continue;

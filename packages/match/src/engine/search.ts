@@ -14,6 +14,7 @@ import { dot, type SparseVec } from '../index/sparse.ts';
 import { denseDot, normalizeDense } from '../semantic/lsa.ts';
 import type { FusionWeights, MatchEntity, MatchQuery } from '../types.ts';
 import type { EntityRecord, IndexCore } from './core.ts';
+import type { ConceptVec } from './concepts.ts';
 import { findConflicts } from '../coi/coi.ts';
 import { passesFilter, structuredParts } from './structured.ts';
 
@@ -53,6 +54,8 @@ export interface PreparedQuery {
   unitSem: (Float32Array | undefined)[];
   aggVec: SparseVec;
   aggSem: Float32Array | undefined;
+  /** Concept vector (`src/engine/concepts.ts`); undefined when the text names no concept. */
+  concept: ConceptVec | undefined;
 }
 
 function topKMean(values: number[], k: number): number {
@@ -69,7 +72,7 @@ function topKMean(values: number[], k: number): number {
 
 /** Analyses a query against the index vocabulary. */
 export function prepareQuery(core: IndexCore, q: MatchQuery): PreparedQuery {
-  const { units } = core.analyze(q, false);
+  const { units, raw } = core.analyze(q, false);
   const unitVecs = units.map((u) => core.tfidf(u));
   const aggMap = new Map<number, number>();
   for (const u of units)
@@ -86,7 +89,8 @@ export function prepareQuery(core: IndexCore, q: MatchQuery): PreparedQuery {
       if (v) for (let k = 0; k < v.length; k++) aggSem[k] = (aggSem[k] as number) + (v[k] as number);
     normalizeDense(aggSem);
   }
-  return { units, unitVecs, unitSem, aggVec, aggSem };
+  const cv = core.concepts?.queryVec(core, raw, q.title);
+  return { units, unitVecs, unitSem, aggVec, aggSem, concept: cv && cv.c.length > 0 ? cv : undefined };
 }
 
 // The lexical candidate step (postings, pruning, exact re-scoring) lives in src/index/candidates.ts.

@@ -34,6 +34,8 @@ interface Header {
   semQuant: boolean;
   /** Postings impacts stored as 16-bit fixed point. */
   impQuant: boolean;
+  /** Concept-layer priors: entity id → the discipline names its title names (absent before). */
+  conceptPriors?: [string, string[]][];
 }
 
 type Section = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array | Uint16Array;
@@ -76,9 +78,11 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     slim.set(b, p);
     p += b.length;
   }
+  // A concept base passed in the options (tests) is code, not data: the loader uses the lexicon.
+  const { conceptBase: _cb, ...saved } = options as MatchEngineOptions & { conceptBase?: unknown };
   const header: Header = {
     version: 2,
-    options,
+    options: saved,
     terms: core.vocab.terms,
     fieldNames: core.fieldNames,
     kinds: core.kinds.names,
@@ -94,6 +98,7 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     trainedSize: core.trainedSize,
     semQuant: core.semQuant,
     impQuant: core.pImp instanceof Uint16Array,
+    conceptPriors: core.concepts?.priorNames(),
   };
   const sections: Section[] = [
     core.vocab.dfEntity.subarray(0, v),
@@ -266,6 +271,10 @@ export function readSnapshotFile(
       core.embedRecord(i);
     }
   core.trainedSize = header.trainedSize;
+  if (header.conceptPriors) core.concepts?.restorePriors(header.conceptPriors);
+  else if (core.concepts && !core.largeMode)
+    // Older snapshots: the priors come from the kept titles.
+    for (let i = 0; i < n; i++) core.concepts.setPrior(core.ids[i] as string, core.entity(i)?.title);
   return { core, options: header.options };
 }
 

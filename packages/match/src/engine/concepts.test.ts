@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildConceptBase, conceptsNamed } from '../analysis/concept-base.ts';
+import { parseLexicon } from '../analysis/lexicon.ts';
+import type { MatchEntity } from '../types.ts';
+import { conceptCosine } from './concepts.ts';
+import { coreFor, createMatchEngine, wrapCore } from './engine.ts';
+import { readSnapshotFile } from './snapshot.ts';
+
+// A small fixture lexicon (the shipped one lives in src/analysis/data/lexicon and is not used here).
+const FIXTURE = `
+# fixture
+[作物学|作物科学|crop science]
+水稻 小麦 玉米 育种 栽培 施肥 產量
+[计算机科学与技术|计算机科学|计算机技术]
+算法 数据库 编译器 操作系统 软件 ＧＰＵ
+[临床医学|clinical medicine]
+手术 患者 肿瘤 诊断 治疗 软件
+`;
+const base = buildConceptBase(parseLexicon(FIXTURE));
+
+describe('concept base', () => {
+  it('parses names, aliases and terms, normalised like the analyser', () => {
+    expect(base.names).toEqual(['作物学', '计算机科学与技术', '临床医学']);
+    // Traditional → simplified, full-width → half-width and lower case, as text is analysed.
+    expect(base.terms.get('产量')?.c).toEqual(Int32Array.from([0]));
+    expect(base.terms.get('gpu')?.c).toEqual(Int32Array.from([1]));
+    expect(base.terms.has('產量')).toBe(false);
+  });
+  it('weighs a term listed under two concepts less, and earlier terms more', () => {
+    const shared = base.terms.get('软件')!;
+    expect([...shared.c]).toEqual([1, 2]);
+    const own = base.terms.get('数据库')!.w[0] as number;
+    expect(shared.w[0]).toBeLessThan(own);
+    expect(base.terms.get('算法')!.w[0]).toBeGreaterThan(own);
+  });
+  it('knows a discipline by its name, an alias or the parts of a combined title', () => {
+    expect(conceptsNamed(base, '作物学')).toEqual([0]);
+    expect(conceptsNamed(base, ' Crop Science ')).toEqual([0]);
+    expect(conceptsNamed(base, '计算机科学/临床医学')).toEqual([1, 2]);
+    expect(conceptsNamed(base, '作物学研究进展')).toEqual([]);
+    expect(conceptsNamed(base, undefined)).toEqual([]);
+  });
+});
+
+// Two disciplines whose exemplars share no word with the query: only the concept layer links them.
+const corpus: MatchEntity[] = [
+  { id: 'crop', kind: 'discipline', title: '作物学', docs: [{ text: '田间试验 品种 区域试验' }] },
+  { id: 'cs', kind: 'discipline', title: '计算机科学与技术', docs: [{ text: '程序 网络 计算' }] },
+  { id: 'med', kind: 'discipline', title: '临床医学', docs: [{ text: '医院 病例 护理' }] },
+  ...Array.from({ length: 12 }, (_, i) => ({ id: `f${i}`, text: `机械 零件 加工 第${i}批 小麦` })),
+];
+
+describe('concept layer in the engine', () => {
+  it('routes a text to the discipline its lexicon terms belong to, and explains it', () => {
+    const q = { text: '水稻育种与玉米栽培', kinds: ['discipline'] };
+    const on = createMatchEngine({ conceptBase: base });
+    on.upsertMany(corpus);
+    const hits = on.search(q);
+    expect(hits[0]?.id).toBe('crop');
+    expect(hits[0]?.explanation.parts.concept).toBeGreaterThan(0.5);
+    expect(hits[0]?.explanation.reasons).toContainEqual({
+      code: 'same_inferred_discipline',
+      params: { concept: '作物学' },
+    });
+    // Without the layer the query shares no word with any discipline: nothing is found.
+    const off = createMatchEngine({ conceptBase: null });
+    off.upsertMany(corpus);
+    expect(off.search(q)).toEqual([]);
+  });
+
+  it('is neutral for text that names no concept (English, or no lexicon term)', () => {
+    const en: MatchEntity[] = [
+      { id: 'a', title: 'graph neural networks', text: 'message passing on molecules' },
+      { id: 'b', title: 'protein folding', text: 'structure prediction with attention' },
+    ];
+    const on = createMatchEngine({ conceptBase: base });
+    const off = createMatchEngine({ conceptBase: null });
+    on.upsertMany(en);
+    off.upsertMany(en);
+    const q = { text: 'neural message passing for protein structure' };
+    expect(on.search(q)).toEqual(off.search(q));
+  });
+
+  it('keeps working through upserts, removals and a snapshot', () => {
+    const engine = createMatchEngine({ conceptBase: base });
+    engine.upsertMany(corpus);
+    const q = { text: '肿瘤患者的手术治疗', kinds: ['discipline'] };
+    expect(engine.search(q)[0]?.id).toBe('med');
+    // A discipline added after training is known by its title at once.
+    engine.upsert({ id: 'med2', kind: 'discipline', title: 'clinical medicine', docs: [{ text: '门诊' }] });
+    const ids = engine.search(q).map((h) => h.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['med', 'med2']);
+    engine.remove('med');
+    expect(engine.search(q)[0]?.id).toBe('med2');
+    const dir = mkdtempSync(join(tmpdir(), 'tianfu-concepts-'));
+    try {
+      engine.saveSnapshot(join(dir, 's.snap'));
+      const { core, options } = readSnapshotFile(join(dir, 's.snap'), (o) =>
+        coreFor({ ...o, conceptBase: base }),
+      );
+      expect(core.concepts?.priors.get('med2')).toEqual(Int32Array.from([2]));
+      const again = wrapCore(core, options);
+      expect(again.search(q)).toEqual(engine.search(q));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the fast path of a large corpus the same ranking as its exhaustive scoring', () => {
+    const many: MatchEntity[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `e${i}`,
+      title: i % 97 === 0 ? '作物学' : `专家${i}`,
+      text: [`水稻 栽培 田间 第${i}`, `数据库 算法 网络 第${i}`, `手术 病例 第${i}`][i % 3] as string,
+    }));
+    const engine = createMatchEngine({
+      conceptBase: base,
+      largeCorpus: 100,
+      scoring: { exhaustiveBelow: 50 },
+    });
+    engine.upsertMany(many);
+    const q = { text: '水稻育种 小麦施肥', top: 10 };
+    const fast = engine.search(q).map((h) => h.id);
+    const exact = engine.search({ ...q, exhaustive: true }).map((h) => h.id);
+    expect(fast).toEqual(exact);
+    expect(fast.every((id) => Number(id.slice(1)) % 3 === 0)).toBe(true);
+  });
+
+  it('scores the cosine of normalised vectors', () => {
+    const a = { c: Int32Array.from([0, 2]), w: Float32Array.from([0.6, 0.8]) };
+    const b = { c: Int32Array.from([2]), w: Float32Array.from([1]) };
+    expect(conceptCosine(a, b)).toBeCloseTo(0.8);
+    expect(conceptCosine(a, a)).toBeCloseTo(1);
+  });
+});

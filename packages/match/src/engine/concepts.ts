@@ -1,0 +1,249 @@
+/**
+ * The concept layer: texts and entities as weights over the disciplines of the project's lexicon
+ * (explicit semantic analysis over a curated concept base, `src/analysis/concept-base.ts`).
+ *
+ * - A unit's concept vector sums, over the lexicon terms it contains, log-tf × the corpus IDF of
+ *   the term × the term's weight in each concept (rank in its list, how few concepts list it);
+ *   it is L2-normalised. An entity's vector is the normalised centroid of its units' vectors (each
+ *   document counts once), so it comes from the forward index alone: nothing is stored per entity,
+ *   and large corpora (which keep no text) compute it for the re-scored candidates only.
+ * - An entity whose title is a discipline's name or alias (a discipline entity of the GB/T 13745
+ *   taxonomy, a department named after its field) has that concept as a prior: its vector is
+ *   `PRIOR_SHARE` the named concept(s) and the rest its text's vector. Priors are kept by entity id
+ *   (they survive compaction) and written into snapshots.
+ * - The score part `concept` is the cosine of the query's and the entity's vectors. Text that
+ *   contains no lexicon term (English corpora, an empty lexicon) has no vector and the part is
+ *   absent: the layer is then neutral.
+ *
+ * @module
+ */
+import { conceptsNamed, type ConceptBase, type TermConcepts } from '../analysis/concept-base.ts';
+import type { TextUnit } from './analyze.ts';
+import type { IndexCore } from './core.ts';
+
+const ltf = (tf: number): number => (tf > 0 ? 1 + Math.log(tf) : 0);
+
+/** A concept vector: ascending concept ids and L2-normalised weights. */
+export interface ConceptVec {
+  c: Int32Array;
+  w: Float32Array;
+}
+
+/** Share of a named discipline in the vector of an entity whose title names it. */
+export const PRIOR_SHARE = 0.5;
+
+const EMPTY: ConceptVec = { c: new Int32Array(0), w: new Float32Array(0) };
+
+/** Cosine of two normalised concept vectors. */
+export function conceptCosine(a: ConceptVec, b: ConceptVec): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.c.length && j < b.c.length) {
+    const x = a.c[i] as number;
+    const y = b.c[j] as number;
+    if (x === y) {
+      s += (a.w[i] as number) * (b.w[j] as number);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** The strongest concept of a vector (-1 when empty). */
+export function topConcept(v: ConceptVec): number {
+  let best = -1;
+  let bw = 0;
+  for (let i = 0; i < v.c.length; i++)
+    if ((v.w[i] as number) > bw) {
+      bw = v.w[i] as number;
+      best = v.c[i] as number;
+    }
+  return best;
+}
+
+/** Per-core concept state: term-id lookups, priors by entity id, a cache of entity vectors. */
+export class ConceptLayer {
+  /** Vocabulary id → 1 + index into `entries`, 0 = not looked up yet, -1 = no concept. */
+  private termMap = new Int32Array(0);
+  private readonly entries: TermConcepts[] = [];
+  /** Entity id → concepts its title names. */
+  readonly priors = new Map<string, Int32Array>();
+  private readonly cache = new Map<number, ConceptVec>();
+  private cacheKey = '';
+  private readonly acc: Float64Array;
+  private readonly unitAcc: Float64Array;
+  private readonly touched: Int32Array;
+
+  constructor(
+    readonly base: ConceptBase,
+    readonly priorShare = PRIOR_SHARE,
+  ) {
+    const n = base.names.length;
+    this.acc = new Float64Array(n);
+    this.unitAcc = new Float64Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  get size(): number {
+    return this.base.names.length;
+  }
+
+  /** Records (or clears) the prior of an entity from its title. */
+  setPrior(id: string, title: unknown): void {
+    const named = conceptsNamed(this.base, title);
+    if (named.length > 0) this.priors.set(id, Int32Array.from(named).sort());
+    else this.priors.delete(id);
+  }
+
+  /** Priors as concept names (for snapshots). */
+  priorNames(): [string, string[]][] {
+    return [...this.priors].map(([id, cs]) => [id, Array.from(cs, (c) => this.base.names[c] as string)]);
+  }
+
+  /** Restores priors saved by `priorNames` (concepts no longer in the lexicon are dropped). */
+  restorePriors(list: readonly [string, string[]][] | undefined): void {
+    if (!list) return;
+    const idOf = new Map(this.base.names.map((n, i) => [n, i] as const));
+    for (const [id, names] of list) {
+      const cs = names.map((n) => idOf.get(n)).filter((c): c is number => c !== undefined);
+      if (cs.length > 0) this.priors.set(id, Int32Array.from(cs).sort());
+    }
+  }
+
+  /** Forgets cached vectors (after training, compaction or a change of statistics). */
+  invalidate(): void {
+    this.cache.clear();
+    this.cacheKey = '';
+  }
+
+  private lookup(core: IndexCore, t: number): TermConcepts | undefined {
+    if (t >= this.termMap.length) {
+      const m = new Int32Array(Math.max(core.vocab.size, t + 1, this.termMap.length * 2));
+      m.set(this.termMap);
+      this.termMap = m;
+    }
+    let k = this.termMap[t] as number;
+    if (k === 0) {
+      const e = this.base.terms.get(core.vocab.term(t));
+      if (e) {
+        this.entries.push(e);
+        k = this.entries.length;
+      } else k = -1;
+      this.termMap[t] = k;
+    }
+    return k > 0 ? this.entries[k - 1] : undefined;
+  }
+
+  private unitN = 0;
+  private readonly unitIds: number[] = [];
+
+  /** Adds `x ×` a term's concept weights to the running unit. */
+  private addTerm(e: TermConcepts, x: number): void {
+    const u = this.unitAcc;
+    for (let i = 0; i < e.c.length; i++) {
+      const c = e.c[i] as number;
+      if (u[c] === 0) this.unitIds[this.unitN++] = c;
+      u[c] = (u[c] as number) + x * (e.w[i] as number);
+    }
+  }
+
+  /** Adds `scale ×` the normalised running unit into the entity accumulator; returns its size. */
+  private closeUnit(scale: number, n: number): number {
+    const u = this.unitAcc;
+    if (this.unitN === 0) return n;
+    let s = 0;
+    for (let k = 0; k < this.unitN; k++) s += (u[this.unitIds[k] as number] as number) ** 2;
+    const inv = scale / Math.sqrt(s);
+    for (let k = 0; k < this.unitN; k++) {
+      const c = this.unitIds[k] as number;
+      if (this.acc[c] === 0) this.touched[n++] = c;
+      this.acc[c] = (this.acc[c] as number) + (u[c] as number) * inv;
+      u[c] = 0;
+    }
+    this.unitN = 0;
+    return n;
+  }
+
+  /** Reads the accumulator (plus the prior) into a normalised vector and clears it. */
+  private finish(n: number, prior: Int32Array | undefined): ConceptVec {
+    const acc = this.acc;
+    let s = 0;
+    for (let k = 0; k < n; k++) s += (acc[this.touched[k] as number] as number) ** 2;
+    if (s > 0 && prior) {
+      const inv = (1 - this.priorShare) / Math.sqrt(s);
+      for (let k = 0; k < n; k++) {
+        const c = this.touched[k] as number;
+        acc[c] = (acc[c] as number) * inv;
+      }
+    }
+    if (prior) {
+      const p = (s > 0 ? this.priorShare : 1) / Math.sqrt(prior.length);
+      for (const c of prior) {
+        if (acc[c] === 0) this.touched[n++] = c;
+        acc[c] = (acc[c] as number) + p;
+      }
+    }
+    if (n === 0) return EMPTY;
+    const c = this.touched.slice(0, n).sort();
+    const w = new Float32Array(n);
+    let z = 0;
+    for (let k = 0; k < n; k++) {
+      const x = acc[c[k] as number] as number;
+      w[k] = x;
+      z += x * x;
+      acc[c[k] as number] = 0;
+    }
+    const iz = 1 / Math.sqrt(z);
+    for (let k = 0; k < n; k++) w[k] = (w[k] as number) * iz;
+    return { c, w };
+  }
+
+  /** The concept vector of an indexed entity (cached between changes of the corpus). */
+  entityVec(core: IndexCore, idx: number): ConceptVec {
+    if (this.size === 0) return EMPTY;
+    const key = `${core.alive}:${core.size}:${core.trainedSize}`;
+    if (key !== this.cacheKey) {
+      this.cache.clear();
+      this.cacheKey = key;
+    }
+    const hit = this.cache.get(idx);
+    if (hit) return hit;
+    const units = core.unitsOf(idx);
+    let n = 0;
+    for (const u of units) {
+      for (let i = 0; i < u.t.length; i++) {
+        const t = u.t[i] as number;
+        const e = this.lookup(core, t);
+        if (e) this.addTerm(e, ltf(u.w[i] as number) * core.idf(t));
+      }
+      n = this.closeUnit(1 / units.length, n);
+    }
+    const v = this.finish(n, this.priors.get(core.ids[idx] as string));
+    if (this.cache.size >= 100_000) this.cache.clear();
+    this.cache.set(idx, v);
+    return v;
+  }
+
+  /** The concept vector of a query from its analysed units (terms outside the corpus count too). */
+  queryVec(core: IndexCore, units: readonly TextUnit[], title: unknown): ConceptVec {
+    if (this.size === 0) return EMPTY;
+    const maxIdf = Math.log(1 + (core.alive + 0.5) / 0.5);
+    const base = this.base;
+    let n = 0;
+    const used = units.filter((u) => u.tf.size > 0);
+    for (const u of used) {
+      for (const [term, tf] of u.tf) {
+        const e = base.terms.get(term);
+        if (!e) continue;
+        const id = core.vocab.idOf(term);
+        this.addTerm(e, ltf(tf) * (id >= 0 ? core.idf(id) : maxIdf));
+      }
+      n = this.closeUnit(1 / used.length, n);
+    }
+    const named = conceptsNamed(base, title);
+    return this.finish(n, named.length > 0 ? Int32Array.from(named).sort() : undefined);
+  }
+}
