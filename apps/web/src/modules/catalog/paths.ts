@@ -1,4 +1,4 @@
-import type { CatalogKind } from '@tianfu/contracts';
+import type { CatalogKind, ListingType } from '@tianfu/contracts';
 
 const SEGMENT: Record<CatalogKind, string> = {
   need: 'needs',
@@ -12,4 +12,14 @@ const SEGMENT: Record<CatalogKind, string> = {
 /** The web page of a catalog entry (`/needs/…`, `/services/…`). */
 export function catalogPath(kind: CatalogKind, id: string): string {
   return `/${SEGMENT[kind]}/${encodeURIComponent(id)}`;
+}
+
+/** The page of a listing (`/needs/…`, `/services/…`, `/results/…`). */
+export function listingPath(type: ListingType, id: string): string {
+  return catalogPath(type, id);
+}
+
+/** The 版本与审核记录 page of a listing (`/needs/{id}/history`, …). */
+export function listingHistoryPath(type: ListingType, id: string): string {
+  return `${listingPath(type, id)}/history`;
 }

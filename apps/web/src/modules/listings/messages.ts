@@ -123,6 +123,16 @@ export const listingMessages = defineMessages(
     'history.field.reservePrice': '底价',
     'history.field.externalId': '外部编号',
     'detail.showDetails': '展开详细信息',
+    'nda.updatedTitle': '保密协议已更新',
+    'nda.updatedDesc':
+      '您此前签署的是旧版本协议。平台已更新协议内容（版本 {version}），请阅读并重新签署后查看详情。',
+    'nda.viewUpdated': '阅读新版协议并重新签署',
+    'nda.version': '协议版本：{version}',
+    'history.pageTitle': '版本与审核记录',
+    'history.back': '返回信息页面',
+    'history.closedNotice': '此信息已关闭，不再公开展示',
+    'history.expiredNotice': '此信息已过期，不再公开展示；修改后可重新提交',
+    'history.viewPage': '查看版本与审核记录',
   },
   {
     'detail.back': 'Back',
@@ -248,5 +258,15 @@ export const listingMessages = defineMessages(
     'history.field.reservePrice': 'Reserve price',
     'history.field.externalId': 'External id',
     'detail.showDetails': 'Show full details',
+    'nda.updatedTitle': 'The non-disclosure agreement has changed',
+    'nda.updatedDesc':
+      'You accepted an earlier version. The platform has updated the agreement (version {version}); read and accept it again to see the details.',
+    'nda.viewUpdated': 'Read and accept the new version',
+    'nda.version': 'Agreement version: {version}',
+    'history.pageTitle': 'Versions and review history',
+    'history.back': 'Back to the listing',
+    'history.closedNotice': 'This listing is closed and no longer public',
+    'history.expiredNotice': 'This listing has expired and is no longer public; edit it to submit it again',
+    'history.viewPage': 'See its versions and review history',
   },
 );

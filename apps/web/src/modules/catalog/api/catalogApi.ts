@@ -3,6 +3,12 @@
  * (contracts in `@tianfu/contracts` catalog/scientists.ts, teams.ts, organizations.ts).
  */
 import type {
+  OrgClaimDecision,
+  OrgClaimQueueResponse,
+  OrgJoinRequest,
+  OrgJoinRequestDecision,
+  OrgJoinRequestList,
+  OrgVerification,
   OrganizationListResponse,
   OrganizationProfileCreate,
   OrganizationProfileListResponse,
@@ -54,3 +60,19 @@ export const listMyOrganizations = (signal?: AbortSignal) =>
   api.get<OrganizationListResponse>('/api/account/organizations', undefined, signal);
 export const listMyTeams = (signal?: AbortSignal) =>
   api.get<TeamListResponse>('/api/account/teams', undefined, signal);
+
+/** Organization claims: the owner submits (again), officers of the region decide. */
+export const submitOrgClaim = (orgId: string) =>
+  api.post<OrgVerification>(`/api/organizations/${id(orgId)}/claim`);
+export const getOrgClaimQueue = (query: Query, signal?: AbortSignal) =>
+  api.get<OrgClaimQueueResponse>('/api/org-claims', query, signal);
+export const decideOrgClaim = (orgId: string, body: OrgClaimDecision) =>
+  api.post<OrgVerification>(`/api/org-claims/${id(orgId)}`, body);
+
+/** Join requests: someone who found the USCC claimed asks; the owner or admins answer. */
+export const requestToJoin = (uscc: string, message?: string) =>
+  api.post<OrgJoinRequest>('/api/org-join-requests', { uscc, ...(message ? { message } : {}) });
+export const listOrgJoinRequests = (orgId: string, signal?: AbortSignal) =>
+  api.get<OrgJoinRequestList>(`/api/organizations/${id(orgId)}/join-requests`, undefined, signal);
+export const decideJoinRequest = (requestId: string, decision: OrgJoinRequestDecision['decision']) =>
+  api.post<OrgJoinRequest>(`/api/org-join-requests/${id(requestId)}`, { decision });

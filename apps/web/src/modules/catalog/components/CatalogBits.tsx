@@ -1,6 +1,12 @@
 import { Tag, Tooltip } from 'antd';
-import { EnvironmentOutlined } from '@ant-design/icons';
-import { getDiscipline, getIndustry, taxonomyName, type ListingStatus } from '@tianfu/contracts';
+import { EnvironmentOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  getDiscipline,
+  getIndustry,
+  taxonomyName,
+  type ListingStatus,
+  type OrgVerificationStatus,
+} from '@tianfu/contracts';
 import { useLocale, useT } from '../../../i18n/LocaleProvider';
 import type { MessageKey } from '../../../i18n/messages';
 import { useRegionName } from '../hooks/useRegionName';
@@ -96,4 +102,37 @@ export function PriceText({
       {amount ? `· ${t(`priceType.${priceType}`)}` : t(`priceType.${priceType}`)}
     </span>
   );
+}
+
+const ORG_STATUS_COLOR: Record<OrgVerificationStatus, string> = {
+  unverified: 'default',
+  pending: 'warning',
+  verified: 'success',
+  rejected: 'error',
+};
+
+/**
+ * Where an organization's claim stands (已认证 / 认证审核中 / …), with what it means on hover:
+ * anyone may register a credit code, so only "verified" says staff checked who acts for it.
+ */
+export function OrgVerificationTag({ status }: { status: OrgVerificationStatus }) {
+  const t = useT();
+  return (
+    <Tooltip title={t(status === 'verified' ? 'org.verifiedHint' : 'org.unverifiedHint')}>
+      <Tag
+        color={ORG_STATUS_COLOR[status]}
+        icon={status === 'verified' ? <SafetyCertificateOutlined /> : undefined}
+        data-testid="org-verification"
+        data-status={status}
+      >
+        {t(`org.status.${status}`)}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** A listing's organization as verified or not; nothing when no organization stands behind it. */
+export function OrgVerifiedTag({ verified }: { verified: boolean | null | undefined }) {
+  if (verified === null || verified === undefined) return null;
+  return <OrgVerificationTag status={verified ? 'verified' : 'unverified'} />;
 }

@@ -7,6 +7,7 @@ import { useRemote } from '../../../lib/hooks/useRemote';
 import { getCapability } from '../../catalog/api/listingsApi';
 import { PriceText, RegionName, TaxonomyTags } from '../../catalog/components/CatalogBits';
 import { DetailFrame, DetailState } from './DetailFrame';
+import { ClosedNotice } from './ClosedNotice';
 import { OwnerBar } from './OwnerBar';
 import { OwnerLink } from './OwnerLink';
 import { Recommendations } from './Recommendations';
@@ -50,6 +51,7 @@ export function CapabilityDetailPage() {
           />
         </Card>
       )}
+      {isDetail(c) && <ClosedNotice type="capability" id={c.id} status={c.status} />}
       <Card variant="borderless" title={t('capability.description')}>
         <p className="detail-text">{c.description}</p>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" className="detail-desc">

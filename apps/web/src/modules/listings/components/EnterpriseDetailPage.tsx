@@ -11,7 +11,7 @@ import { useLocale, useT } from '../../../i18n/LocaleProvider';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { getOrganization } from '../../catalog/api/catalogApi';
 import { listNeeds } from '../../catalog/api/listingsApi';
-import { RegionName } from '../../catalog/components/CatalogBits';
+import { OrgVerificationTag, RegionName } from '../../catalog/components/CatalogBits';
 import { CatalogCardView } from '../../catalog/components/CatalogCardView';
 import { DetailFrame, DetailState } from './DetailFrame';
 
@@ -36,6 +36,7 @@ export function EnterpriseDetailPage() {
       title={o.name}
       tags={
         <>
+          <OrgVerificationTag status={o.verificationStatus} />
           {industryEntry && <Tag color="cyan">{taxonomyName(industryEntry, locale)}</Tag>}
           {o.sizeClass && <Tag>{t(`size.${o.sizeClass}`)}</Tag>}
         </>
@@ -88,7 +89,7 @@ export function EnterpriseDetailPage() {
                   budgetMin: n.budgetMin,
                   budgetMax: n.budgetMax,
                   maturity: null,
-                  verified: false,
+                  verified: n.orgVerified === true,
                   availability: null,
                   publishedAt: n.publishedAt,
                 }}

@@ -52,7 +52,8 @@ function HistoryBody({ type, id }: { type: ListingType; id: string }) {
   return <HistoryView h={history.data} />;
 }
 
-function HistoryView({ h }: { h: ListingHistory }) {
+/** The versions and status events of a listing (the drawer and the history page show the same). */
+export function HistoryView({ h }: { h: ListingHistory }) {
   const t = useT();
   const who = (name: string | null, system = false) =>
     name ?? (system ? t('history.system') : t('history.unknownUser'));

@@ -2,15 +2,25 @@ import { App, Button, Card, Checkbox, Modal, Result } from 'antd';
 import { LockOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { NDA_AGREEMENT_VERSION } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { useSession } from '../../auth/hooks/useSession';
 import { acceptNda } from '../../catalog/api/listingsApi';
 
 /**
  * The locked details of a confidential need: the agreement in a dialog, accepted with an explicit
- * tick; the server records the acceptance and the page reloads with the details.
+ * tick; the server records the acceptance and the page reloads with the details. `reaccept`: the
+ * viewer accepted an earlier version of the agreement, which no longer opens the details.
  */
-export function NdaGate({ needId, onAccepted }: { needId: string; onAccepted: () => void }) {
+export function NdaGate({
+  needId,
+  reaccept = false,
+  onAccepted,
+}: {
+  needId: string;
+  reaccept?: boolean;
+  onAccepted: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const { user } = useSession();
@@ -35,15 +45,21 @@ export function NdaGate({ needId, onAccepted }: { needId: string; onAccepted: ()
   };
 
   return (
-    <Card variant="borderless" data-testid="nda-gate">
+    <Card variant="borderless" data-testid="nda-gate" data-reaccept={reaccept}>
       <Result
         icon={<LockOutlined />}
-        title={t('nda.locked')}
-        subTitle={user ? t('nda.lockedDesc') : t('nda.signIn')}
+        title={reaccept ? t('nda.updatedTitle') : t('nda.locked')}
+        subTitle={
+          reaccept
+            ? t('nda.updatedDesc', { version: NDA_AGREEMENT_VERSION })
+            : user
+              ? t('nda.lockedDesc')
+              : t('nda.signIn')
+        }
         extra={
           user ? (
             <Button type="primary" size="large" onClick={() => setOpen(true)} data-testid="nda-open">
-              {t('nda.view')}
+              {reaccept ? t('nda.viewUpdated') : t('nda.view')}
             </Button>
           ) : (
             <Button
@@ -67,6 +83,7 @@ export function NdaGate({ needId, onAccepted }: { needId: string; onAccepted: ()
         confirmLoading={saving}
       >
         <p className="nda-text">{t('nda.text')}</p>
+        <p className="muted-small">{t('nda.version', { version: NDA_AGREEMENT_VERSION })}</p>
         <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)} data-testid="nda-agree">
           {t('nda.agree')}
         </Checkbox>

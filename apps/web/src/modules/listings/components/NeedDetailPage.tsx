@@ -6,9 +6,10 @@ import { formatDate } from '../../../lib/format';
 import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { getNeed } from '../../catalog/api/listingsApi';
-import { RegionName, TaxonomyTags } from '../../catalog/components/CatalogBits';
+import { OrgVerifiedTag, RegionName, TaxonomyTags } from '../../catalog/components/CatalogBits';
 import { DetailFrame, DetailState } from './DetailFrame';
 import { NdaGate } from './NdaGate';
+import { ClosedNotice } from './ClosedNotice';
 import { OwnerBar } from './OwnerBar';
 import { Recommendations } from './Recommendations';
 
@@ -43,7 +44,14 @@ export function NeedDetailPage() {
   const facts = (
     <Descriptions column={1} size="small" className="detail-desc">
       <Descriptions.Item label={t('detail.postedBy')}>
-        {n.orgId ? <Link to={`/enterprises/${n.orgId}`}>{n.orgName ?? '—'}</Link> : t('detail.personal')}
+        {n.orgId ? (
+          <span className="owner-with-status">
+            <Link to={`/enterprises/${n.orgId}`}>{n.orgName ?? '—'}</Link>{' '}
+            <OrgVerifiedTag verified={n.orgVerified} />
+          </span>
+        ) : (
+          t('detail.personal')
+        )}
       </Descriptions.Item>
       {budget && <Descriptions.Item label={t('catalog.budget')}>{budget}</Descriptions.Item>}
       {n.keywords.length > 0 && (
@@ -72,7 +80,7 @@ export function NeedDetailPage() {
       </p>
     </Card>
   ) : n.ndaRequired ? (
-    <NdaGate needId={n.id} onAccepted={need.reload} />
+    <NdaGate needId={n.id} reaccept={n.ndaReacceptRequired} onAccepted={need.reload} />
   ) : null;
 
   return (
@@ -111,6 +119,7 @@ export function NeedDetailPage() {
           />
         </Card>
       )}
+      {isDetail(n) && <ClosedNotice type="need" id={n.id} status={n.status} />}
       <Card variant="borderless" title={t('detail.summary')}>
         <p className="detail-text" data-testid="need-summary">
           {n.summary}

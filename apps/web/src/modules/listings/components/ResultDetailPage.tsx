@@ -6,6 +6,7 @@ import { useRemote } from '../../../lib/hooks/useRemote';
 import { getResult } from '../../catalog/api/listingsApi';
 import { PriceText, RegionName, TaxonomyTags, useYuan } from '../../catalog/components/CatalogBits';
 import { DetailFrame, DetailState } from './DetailFrame';
+import { ClosedNotice } from './ClosedNotice';
 import { OwnerBar } from './OwnerBar';
 import { OwnerLink } from './OwnerLink';
 import { Recommendations } from './Recommendations';
@@ -58,6 +59,7 @@ export function ResultDetailPage() {
           />
         </Card>
       )}
+      {isDetail(r) && <ClosedNotice type="result" id={r.id} status={r.status} />}
       <Card variant="borderless" title={t('result.abstract')}>
         <p className="detail-text">{r.abstract}</p>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" className="detail-desc">

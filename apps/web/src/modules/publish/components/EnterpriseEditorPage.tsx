@@ -1,15 +1,17 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Skeleton } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   industrySection,
   isValidUscc,
   SIZE_CLASSES,
+  type OrganizationProfileDetail,
   type OrganizationProfileResponse,
   type OrganizationType,
   type SizeClass,
 } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
+import { ApiError } from '../../../lib/api/client';
 import { applyFieldErrors } from '../../../lib/api/formErrors';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import {
@@ -22,6 +24,7 @@ import { IndustryDivisionSelect } from '../../catalog/components/TaxonomySelect'
 import { RegionCascader } from '../../regions/components/RegionCascader';
 import { RequireAuth } from '../../shell/components/Guards';
 import { LoadError } from '../../shell/components/LoadError';
+import { JoinRequestsCard, OrgVerificationPanel, UsccClaimedNotice } from './OrgClaimPanels';
 
 interface EnterpriseForm {
   name: string;
@@ -36,6 +39,9 @@ interface EnterpriseForm {
 
 const ORG_TYPES: OrganizationType[] = ['enterprise', 'institution', 'provider'];
 
+const isDetail = (o: OrganizationProfileResponse | null | undefined): o is OrganizationProfileDetail =>
+  !!o && 'canEdit' in o;
+
 const toForm = (o: OrganizationProfileResponse): EnterpriseForm => ({
   name: o.name,
   uscc: o.uscc,
@@ -47,11 +53,17 @@ const toForm = (o: OrganizationProfileResponse): EnterpriseForm => ({
   description: o.description,
 });
 
-/** Enterprise profile: USCC, industry (GB/T 4754 division), size class, region. */
+/**
+ * Enterprise profile: USCC, industry (GB/T 4754 division), size class, region. Registering is
+ * claiming: the page shows where the claim stands, the owner's join requests, and — when the code
+ * is already claimed — a request to join instead (`/publish/enterprise/new` registers another).
+ */
 export function EnterpriseEditorPage() {
+  const { id } = useParams();
   return (
     <RequireAuth>
-      <EnterpriseEditor />
+      {/* A fresh form per organization (and for a new one). */}
+      <EnterpriseEditor key={id ?? ''} />
     </RequireAuth>
   );
 }
@@ -63,10 +75,12 @@ function EnterpriseEditor() {
   const { message } = App.useApp();
   const [form] = Form.useForm<EnterpriseForm>();
   const [saving, setSaving] = useState(false);
+  const [claimed, setClaimed] = useState<{ uscc: string; message: string } | null>(null);
   const mine = useRemote((signal) => listMyOrganizations(signal), []);
   const editable = (mine.data?.items ?? []).filter((o) => o.myRole !== 'member');
+  const creating = id === 'new';
   // Without an id, open the caller's only organization directly.
-  const targetId = id ?? (editable.length === 1 ? editable[0]!.id : undefined);
+  const targetId = creating ? undefined : (id ?? (editable.length === 1 ? editable[0]!.id : undefined));
   const existing = useRemote(
     (signal) => (targetId ? getOrganization(targetId, signal) : Promise.resolve(null)),
     [targetId],
@@ -90,6 +104,7 @@ function EnterpriseEditor() {
       sizeClass: values.sizeClass ?? null,
       employees: values.employees ?? null,
     };
+    setClaimed(null);
     try {
       if (targetId) {
         await updateOrganization(targetId, common);
@@ -101,7 +116,9 @@ function EnterpriseEditor() {
         void navigate(`/publish/enterprise/${created.id}`, { replace: true });
       }
     } catch (err) {
-      void message.error(applyFieldErrors(form, err));
+      if (err instanceof ApiError && err.code === 'org.uscc_claimed') {
+        setClaimed({ uscc: values.uscc.trim().toUpperCase(), message: err.message });
+      } else void message.error(applyFieldErrors(form, err));
     } finally {
       setSaving(false);
     }
@@ -118,6 +135,10 @@ function EnterpriseEditor() {
         <LoadError error={mine.error ?? existing.error} onRetry={existing.reload} />
       ) : (
         <Card variant="borderless" className="editor-main narrow">
+          {!targetId && <p className="card-lead">{t('ent.claimLead')}</p>}
+          {isDetail(existing.data) && (
+            <OrgVerificationPanel org={existing.data} onChanged={existing.reload} />
+          )}
           {!id && editable.length > 1 && (
             <Form.Item label={t('ent.pick')}>
               <Select
@@ -127,11 +148,14 @@ function EnterpriseEditor() {
             </Form.Item>
           )}
           {targetId && (
-            <Alert
-              type="success"
-              className="card-alert"
-              title={<Link to={`/enterprises/${targetId}`}>{t('ent.view')}</Link>}
-            />
+            <div className="ent-links">
+              <Link to={`/enterprises/${targetId}`} data-testid="ent-public-link">
+                {t('ent.view')}
+              </Link>
+              <Link to="/publish/enterprise/new" data-testid="ent-new">
+                {t('ent.newOrg')}
+              </Link>
+            </div>
           )}
           <Form<EnterpriseForm>
             form={form}
@@ -181,6 +205,7 @@ function EnterpriseEditor() {
             <Form.Item name="description" label={t('ent.description')} rules={[{ max: 5000 }]}>
               <Input.TextArea rows={4} maxLength={5000} showCount />
             </Form.Item>
+            {claimed && <UsccClaimedNotice uscc={claimed.uscc} serverMessage={claimed.message} />}
             <div className="editor-actions">
               <Button type="primary" size="large" htmlType="submit" loading={saving} data-testid="ent-save">
                 {t('common.save')}
@@ -188,6 +213,11 @@ function EnterpriseEditor() {
             </div>
           </Form>
         </Card>
+      )}
+      {isDetail(existing.data) && (existing.data.myRole === 'owner' || existing.data.myRole === 'admin') && (
+        <div className="editor-main narrow">
+          <JoinRequestsCard orgId={existing.data.id} onChanged={existing.reload} />
+        </div>
       )}
     </div>
   );

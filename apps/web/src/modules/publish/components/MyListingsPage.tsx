@@ -1,5 +1,12 @@
 import { App, Button, Card, Empty, List, Popconfirm, Segmented, Space } from 'antd';
-import { BankOutlined, EditOutlined, FileAddOutlined, IdcardOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  EditOutlined,
+  FileAddOutlined,
+  HistoryOutlined,
+  IdcardOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ListingType, MyListing } from '@tianfu/contracts';
@@ -9,6 +16,7 @@ import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { closeListing, listMyListings, submitListing } from '../../catalog/api/listingsApi';
 import { RegionName, StatusTag } from '../../catalog/components/CatalogBits';
+import { listingHistoryPath } from '../../catalog/paths';
 import { RequireAuth } from '../../shell/components/Guards';
 import { LoadError } from '../../shell/components/LoadError';
 
@@ -50,6 +58,15 @@ function MyListings() {
   };
 
   const actions = (item: MyListing) => [
+    <Button
+      key="history"
+      size={size}
+      icon={<HistoryOutlined />}
+      onClick={() => void navigate(listingHistoryPath(item.type, item.id))}
+      data-testid="mine-history"
+    >
+      {t('mine.history')}
+    </Button>,
     <Button
       key="edit"
       size={size}
