@@ -12,7 +12,15 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -120,14 +128,39 @@ async function adminQuery(url: string, text: string): Promise<void> {
 /** One backend, in this (child) process. Prints one JSON line with the figures. */
 async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void> {
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 100);
+  // PGlite's WebAssembly memory (it grows and never shrinks), 0 on PostgreSQL.
+  let wasmOf = (): number => 0;
+  const wasmAt: Record<string, number> = {};
+  let peakParts = '';
+  let phase = 'setup';
+  // `BENCH_TRACE=<file>`: one line per second (phase, RSS and its parts), to see where memory goes.
+  const trace = process.env.BENCH_TRACE ? `${process.env.BENCH_TRACE}.${kind}` : '';
+  if (trace) writeFileSync(trace, '');
+  let lastTrace = 0;
+  // Timers do not fire while PGlite queries and indexing run back to back (PGlite answers without
+  // yielding to the event loop), so the index's reads sample too.
+  const sampleMemory = (where = phase) => {
+    const m = process.memoryUsage();
+    if (m.rss > peak) {
+      peak = m.rss;
+      peakParts = `${mb(m.rss)} while ${where}: JS heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, array buffers ${mb(m.arrayBuffers)}, external ${mb(m.external)}, PGlite WASM ${mb(wasmOf())}`;
+    }
+    if (trace && performance.now() - lastTrace >= 1000) {
+      lastTrace = performance.now();
+      appendFileSync(
+        trace,
+        `${(lastTrace / 1000).toFixed(0)}s ${where} rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} ab ${mb(m.arrayBuffers)} ext ${mb(m.external)} wasm ${mb(wasmOf())}\n`,
+      );
+    }
+  };
+  const sampler = setInterval(sampleMemory, 100);
   let db: Db;
   let cleanup: () => Promise<void>;
   if (kind === 'pglite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'tianfu-bench-import-'));
     db = await createDb({ url: '', dataDir: path.join(dir, 'pg') });
+    const mod = (db.pglite as unknown as { mod?: { HEAPU8: Uint8Array } }).mod;
+    wasmOf = () => mod?.HEAPU8.buffer.byteLength ?? 0;
     cleanup = async () => {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -172,6 +205,7 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
           return await fn(...a);
         } finally {
           readMs += performance.now() - started;
+          sampleMemory(`${phase} (${name})`);
         }
       };
     }
@@ -192,25 +226,28 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
       refreshIndex: () => index.refresh(),
       logger,
     });
-    const bytes = readFileSync(file);
+    // The file's bytes are dropped after validation, as the server drops an upload once validated.
+    const upload = { fileName: path.basename(file), bytes: readFileSync(file), format: 'xlsx' as const };
     const t1 = performance.now();
-    const { batch, times } = await svc.validate(actor, 'scientists', {
-      fileName: path.basename(file),
-      bytes,
-      format: 'xlsx',
-    });
+    phase = 'validate';
+    const { batch, times } = await svc.validate(actor, 'scientists', upload);
     const t2 = performance.now();
+    upload.bytes = Buffer.alloc(0);
     const rssAfterValidate = process.memoryUsage().rss;
+    wasmAt.validate = wasmOf();
     if (batch.invalidRows > 0) {
       console.error(`${kind}: ${batch.invalidRows} invalid rows`, batch.report.slice(0, 5));
       const bad = new Set(batch.report.map((i) => i.row));
       const { readXlsxRows } = await import('../src/modules/imports/xlsx.ts');
-      for await (const r of readXlsxRows(bytes))
+      for await (const r of readXlsxRows(readFileSync(file)))
         if (bad.has(r.line)) console.error(r.line, JSON.stringify(r.fields).slice(0, 300));
     }
+    phase = 'commit';
     const committed = await svc.commit(actor, batch, 'all_or_nothing');
+    phase = 'index';
     const t3 = performance.now();
     const rssAfterCommit = process.memoryUsage().rss;
+    wasmAt.commit = wasmOf();
     readMs = 0;
 
     // Searchable: the sample row is in the index and a search by its name and skills finds it.
@@ -263,6 +300,10 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
         rssAfterValidate,
         rssAfterCommit,
         rssEnd: process.memoryUsage().rss,
+        peakParts,
+        wasmAfterValidate: wasmAt.validate ?? 0,
+        wasmAfterCommit: wasmAt.commit ?? 0,
+        wasmEnd: wasmOf(),
       }),
     );
   } finally {
@@ -309,13 +350,16 @@ async function main(): Promise<void> {
   }
   const rows = Number.parseInt(arg('rows', '100000'), 10);
   const which = arg('db', 'all');
-  const dir = mkdtempSync(path.join(tmpdir(), 'tianfu-bench-file-'));
-  const file = path.join(dir, `scientists-${rows}.xlsx`);
+  // `--keep-file <path>`: reuse the generated file across runs (written there on the first).
+  const kept = arg('keep-file', '');
+  const dir = kept ? null : mkdtempSync(path.join(tmpdir(), 'tianfu-bench-file-'));
+  const file = kept ? path.resolve(kept) : path.join(dir!, `scientists-${rows}.xlsx`);
   const g0 = performance.now();
-  await generateFile(rows, file);
+  const reuse = kept !== '' && existsSync(file) && existsSync(`${file}.sample.json`);
+  if (!reuse) await generateFile(rows, file);
   const genMs = performance.now() - g0;
   console.log(
-    `bench:import — ${rows.toLocaleString('en')} scientist rows, ${mb(statSync(file).size)} .xlsx (generated in ${s(genMs)}, not counted)`,
+    `bench:import — ${rows.toLocaleString('en')} scientist rows, ${mb(statSync(file).size)} .xlsx (${reuse ? 'reused' : `generated in ${s(genMs)}`}, not counted)`,
   );
   console.log(
     `machine: ${cpus().length} cores, load average ${loadavg()
@@ -332,7 +376,7 @@ async function main(): Promise<void> {
     const r = await child(kind, file);
     if (r) results.push(r);
   }
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
   console.log('');
   console.log(
     '| backend | parse + row rules | database rules | store batch | validate total | commit | searchable after | import → searchable | peak RSS | target ≤ 120 s, ≤ 1.5 GB |',
@@ -350,6 +394,11 @@ async function main(): Promise<void> {
     console.log(
       `${r.kind}: ${r.valid}/${r.rows} rows valid, ${r.inserted} inserted, index holds ${r.indexed} (of the ${s(Number(r.indexMs))} to searchable, ${s(Number(r.indexReadMs))} were the index's database reads); RSS after validate ${mb(Number(r.rssAfterValidate))}, after commit ${mb(Number(r.rssAfterCommit))}, at the end ${mb(Number(r.rssEnd))}; sample row rank in its name+skills search: ${Number(r.rank) >= 0 ? Number(r.rank) + 1 : 'not in top 20'}`,
     );
+    const wasm =
+      Number(r.wasmEnd) > 0
+        ? `; PGlite WASM memory after validate ${mb(Number(r.wasmAfterValidate))}, after commit ${mb(Number(r.wasmAfterCommit))}, at the end ${mb(Number(r.wasmEnd))}`
+        : '';
+    console.log(`${r.kind}: highest RSS sampled (every 100 ms): ${r.peakParts || 'n/a'}${wasm}`);
   }
 }
 

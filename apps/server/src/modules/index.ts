@@ -40,6 +40,7 @@ import { identityRoutes } from './identity/identity.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { registerAuthJobs } from './auth/auth.jobs.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { registerImportsJobs } from './imports/imports.jobs.ts';
 import { profilesRoutes } from './profiles/profiles.routes.ts';
 import { listingsRoutes } from './listings/listings.routes.ts';
 import { registerListingsJobs } from './listings/listings.jobs.ts';
@@ -81,4 +82,5 @@ export const featureJobs: JobRegistration[] = [
   registerAuthJobs,
   registerListingsJobs,
   registerMatchingJobs,
+  registerImportsJobs,
 ];

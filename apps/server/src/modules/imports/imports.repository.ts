@@ -3,12 +3,25 @@
  * credit codes, owners), and the chunked upserts commit runs inside its transaction. Rows travel
  * as one JSON parameter per chunk (`jsonb_to_record`), so a 2,000-row chunk is one statement with
  * three parameters on both PGlite and PostgreSQL.
+ *
+ * A batch's staged rows (its payload: gzip-compressed JSON lines, tens of megabytes for 100,000
+ * rows) are kept in a PostgreSQL large object written and read in parts of
+ * {@link PAYLOAD_PART_BYTES}; `import_batches.payload` holds its reference `lo:<oid>`. One 38 MB
+ * text parameter made PGlite's WebAssembly memory grow by ≈ 220 MB (message buffer, bound datum,
+ * tuple, compression buffer), memory it never gives back; parts of 1 MB leave it unchanged. A
+ * payload stored inline (base64, before large objects) is still read.
  * @module
  */
 import { and, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { ImportEntity } from '@tianfu/contracts';
 import { importBatches, type Db, type ImportBatchRow, type Orm } from '@tianfu/db';
 import type { NormalizedRow } from './imports.rows.ts';
+
+/** Bytes per statement when a payload is written to or read from its large object. */
+export const PAYLOAD_PART_BYTES = 1 << 20;
+
+/** `import_batches.payload` naming a large object. */
+const LARGE_OBJECT_REF = /^lo:(\d+)$/;
 
 /** A batch row as services see it: everything but the payload. */
 export type ImportBatch = Omit<ImportBatchRow, 'payload'>;
@@ -201,9 +214,9 @@ export interface ChunkResult {
 export function importsRepository(db: Db) {
   const orm = db.orm;
   return {
-    async insertBatch(values: typeof importBatches.$inferInsert): Promise<ImportBatch> {
+    async insertBatch(values: typeof importBatches.$inferInsert, exec: Executor = orm): Promise<ImportBatch> {
       const { payload: _p, ...columns } = getTableColumns(importBatches);
-      const [row] = await orm.insert(importBatches).values(values).returning(columns);
+      const [row] = await exec.insert(importBatches).values(values).returning(columns);
       return row!;
     },
 
@@ -214,13 +227,106 @@ export function importsRepository(db: Db) {
       return row;
     },
 
-    /** The stored rows of a batch (base64 gzip JSON lines), or null. */
-    async payloadOf(id: string, exec: Executor = orm): Promise<string | null> {
+    /**
+     * Stores a batch's staged rows (the gzip bytes, given as its pieces) in a new large object, one
+     * statement per {@link PAYLOAD_PART_BYTES}; returns the reference for `import_batches.payload`.
+     * Run it in the transaction that inserts the batch, so a failure leaves no object behind.
+     */
+    async storePayload(exec: Executor, pieces: readonly Buffer[]): Promise<string> {
+      const [created] = await rowsOf<{ oid: string }>(exec, sql`select lo_create(0)::text as oid`);
+      const oid = created!.oid;
+      let offset = 0;
+      let group: Buffer[] = [];
+      let groupBytes = 0;
+      const flush = async () => {
+        if (groupBytes === 0) return;
+        const part = group.length === 1 ? group[0]! : Buffer.concat(group, groupBytes);
+        // base64 text decoded by the server: PGlite binds large bytea parameters slowly.
+        await exec.execute(
+          sql`select lo_put(${oid}::oid, ${offset}::bigint, decode(${part.toString('base64')}, 'base64'))`,
+        );
+        offset += groupBytes;
+        group = [];
+        groupBytes = 0;
+      };
+      for (const piece of pieces) {
+        for (let at = 0; at < piece.length;) {
+          const take = Math.min(piece.length - at, PAYLOAD_PART_BYTES - groupBytes);
+          group.push(piece.subarray(at, at + take));
+          groupBytes += take;
+          at += take;
+          if (groupBytes >= PAYLOAD_PART_BYTES) await flush();
+        }
+      }
+      await flush();
+      return `lo:${oid}`;
+    },
+
+    /**
+     * The staged rows of a batch (gzip JSON lines), read part by part, or null when it has none
+     * (never stored, already committed, expired or purged).
+     */
+    async payloadOf(id: string, exec: Executor = orm): Promise<Buffer | null> {
       const [row] = await exec
         .select({ payload: importBatches.payload })
         .from(importBatches)
         .where(eq(importBatches.id, id));
-      return row?.payload ?? null;
+      const ref = row?.payload;
+      if (!ref) return null;
+      const lo = LARGE_OBJECT_REF.exec(ref);
+      if (!lo) return Buffer.from(ref, 'base64'); // stored inline before large objects
+      const parts: Buffer[] = [];
+      for (let offset = 0; ; offset += PAYLOAD_PART_BYTES) {
+        const [part] = await rowsOf<{ b: string | null }>(
+          exec,
+          sql`select encode(lo_get(m.oid, ${offset}::bigint, ${PAYLOAD_PART_BYTES}), 'base64') as b
+              from pg_largeobject_metadata m where m.oid = ${lo[1]}::oid`,
+        );
+        if (!part) return null; // the object is gone (purged meanwhile)
+        const bytes = Buffer.from(part.b ?? '', 'base64');
+        if (bytes.length > 0) parts.push(bytes);
+        if (bytes.length < PAYLOAD_PART_BYTES) break;
+      }
+      return Buffer.concat(parts);
+    },
+
+    /**
+     * Drops a batch's staged rows (its large object, if any) and updates the batch with `values`
+     * (payload cleared). Safe to repeat: an object already gone is skipped.
+     */
+    async clearPayload(
+      id: string,
+      values: Partial<typeof importBatches.$inferInsert>,
+      exec: Executor = orm,
+    ): Promise<void> {
+      await exec.execute(
+        sql`select lo_unlink(m.oid) from import_batches b
+            join pg_largeobject_metadata m
+              on m.oid = (case when b.payload ~ '^lo:[0-9]+$' then substr(b.payload, 4)::oid end)
+            where b.id = ${id}`,
+      );
+      await exec
+        .update(importBatches)
+        .set({ ...values, payload: null })
+        .where(eq(importBatches.id, id));
+    },
+
+    /**
+     * Batches whose staged rows can go: validated ones past `expires_at` (they become `expired`),
+     * and committed, failed or expired ones still holding a payload. At most `limit`, oldest first.
+     */
+    async purgeableBatches(now: Date, limit: number): Promise<{ id: string; status: string }[]> {
+      return rowsOf<{ id: string; status: string }>(
+        orm,
+        sql`(select id, status, expires_at from import_batches
+             where status = 'validated' and expires_at < ${now.toISOString()}::timestamptz
+             order by expires_at limit ${limit})
+            union all
+            (select id, status, expires_at from import_batches
+             where status in ('committed', 'failed', 'expired') and payload is not null
+             order by expires_at limit ${limit})
+            order by expires_at limit ${limit}`,
+      );
     },
 
     /** Batches of one officer, newest first (without the payload). */
@@ -256,6 +362,21 @@ export function importsRepository(db: Db) {
       const rows = await rowsOf<{ status: string }>(
         tx,
         sql`select status from import_batches where id = ${id} for update`,
+      );
+      return rows[0];
+    },
+
+    /** The batch row locked for the purge, or undefined when a commit holds it (skipped this time). */
+    async lockBatchIfFree(
+      tx: Tx,
+      id: string,
+      now: Date,
+    ): Promise<{ status: string; overdue: boolean; staged: boolean } | undefined> {
+      const rows = await rowsOf<{ status: string; overdue: boolean; staged: boolean }>(
+        tx,
+        sql`select status, (status = 'validated' and expires_at < ${now.toISOString()}::timestamptz) as overdue,
+                   payload is not null as staged
+            from import_batches where id = ${id} for update skip locked`,
       );
       return rows[0];
     },

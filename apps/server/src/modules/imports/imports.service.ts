@@ -25,6 +25,9 @@ import { readXlsxRows, XlsxFormatError } from './xlsx.ts';
 /** Rows checked against the database (and appended to the payload) at a time. */
 const WINDOW_ROWS = 2000;
 
+/** Batches the purge looks at per round. */
+const PURGE_ROUND = 100;
+
 export type FileKind = 'xlsx' | 'csv';
 
 /** What the service needs from the app. */
@@ -242,29 +245,71 @@ export function importsService(deps: ImportsDeps) {
       await gzEnded;
       const t1 = performance.now();
       const now = deps.now();
-      const batch = await repo.insertBatch({
-        officerId: actor.userId,
-        regionCode: scope === null ? null : (scope[0] ?? null),
-        entity,
-        fileName: file.fileName.slice(0, 200),
-        format: file.format,
-        fileSize: file.bytes.length,
-        fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
-        status: 'validated',
-        totalRows: valid + invalid,
-        validRows: valid,
-        invalidRows: invalid,
-        report: issues,
-        issuesTruncated: truncated,
-        payload: valid > 0 ? Buffer.concat(parts).toString('base64') : null,
-        expiresAt: new Date(now.getTime() + config.IMPORT_BATCH_TTL * 1000),
+      // The staged rows go into a large object in parts, in the transaction that inserts the batch.
+      const batch = await deps.db.orm.transaction(async (tx) => {
+        const payload = valid > 0 ? await repo.storePayload(tx, parts) : null;
+        return repo.insertBatch(
+          {
+            officerId: actor.userId,
+            regionCode: scope === null ? null : (scope[0] ?? null),
+            entity,
+            fileName: file.fileName.slice(0, 200),
+            format: file.format,
+            fileSize: file.bytes.length,
+            fileSha256: createHash('sha256').update(file.bytes).digest('hex'),
+            status: 'validated',
+            totalRows: valid + invalid,
+            validRows: valid,
+            invalidRows: invalid,
+            report: issues,
+            issuesTruncated: truncated,
+            payload,
+            expiresAt: new Date(now.getTime() + config.IMPORT_BATCH_TTL * 1000),
+          },
+          tx,
+        );
       });
+      parts.length = 0;
       const t2 = performance.now();
       return {
         batch,
         times: { parseMs: t1 - t0 - checkMs, checkMs, storeMs: t2 - t1 },
         outOfScopeRows,
       };
+    },
+
+    /**
+     * Drops the staged rows of batches that can no longer be committed: validated batches past
+     * `expires_at` become `expired`; committed, failed or expired batches still holding a payload
+     * lose it. A batch a commit holds locked is left for the next run. Idempotent.
+     */
+    async purgeStaged(now: Date = deps.now()): Promise<{ expired: number; cleared: number }> {
+      let expired = 0;
+      let cleared = 0;
+      for (;;) {
+        const due = await repo.purgeableBatches(now, PURGE_ROUND);
+        let progressed = 0;
+        for (const { id } of due) {
+          const outcome = await deps.db.orm.transaction(async (tx) => {
+            const row = await repo.lockBatchIfFree(tx, id, now);
+            if (!row) return null;
+            if (row.overdue) {
+              await repo.clearPayload(id, { status: 'expired' }, tx);
+              return 'expired';
+            }
+            if (row.staged && row.status !== 'validated') {
+              await repo.clearPayload(id, {}, tx);
+              return 'cleared';
+            }
+            return null;
+          });
+          if (outcome === 'expired') expired += 1;
+          if (outcome === 'cleared') cleared += 1;
+          if (outcome) progressed += 1;
+        }
+        if (due.length < PURGE_ROUND || progressed === 0) break;
+      }
+      return { expired, cleared };
     },
 
     byId: (id: string) => repo.batchById(id),
@@ -278,7 +323,7 @@ export function importsService(deps: ImportsDeps) {
     async commit(actor: Actor, batch: ImportBatch, mode: ImportMode): Promise<ImportBatch> {
       const now = deps.now();
       if (batch.status === 'validated' && batch.expiresAt.getTime() < now.getTime()) {
-        await repo.updateBatch(batch.id, { status: 'expired', payload: null });
+        await deps.db.orm.transaction((tx) => repo.clearPayload(batch.id, { status: 'expired' }, tx));
         throw new AppError('import.expired', 410);
       }
       if (batch.status !== 'validated') {
@@ -289,10 +334,9 @@ export function importsService(deps: ImportsDeps) {
       if (mode === 'all_or_nothing' && batch.invalidRows > 0) {
         throw new AppError('import.has_invalid_rows', 409, { params: { invalid: batch.invalidRows } });
       }
-      const stored = batch.validRows > 0 ? await repo.payloadOf(batch.id) : null;
-      if (!stored) throw new AppError('import.nothing_to_commit', 409);
+      const payload = batch.validRows > 0 ? await repo.payloadOf(batch.id) : null;
+      if (!payload) throw new AppError('import.nothing_to_commit', 409);
 
-      const payload = Buffer.from(stored, 'base64');
       const scope = regionScopeOf(actor);
       const chunk = config.IMPORT_CHUNK_ROWS;
       let inserted = 0;
@@ -329,7 +373,7 @@ export function importsService(deps: ImportsDeps) {
             }
           }
           if (rows.length > 0) await write(rows);
-          await repo.updateBatch(
+          await repo.clearPayload(
             batch.id,
             {
               status: 'committed',
@@ -337,7 +381,6 @@ export function importsService(deps: ImportsDeps) {
               inserted,
               updated,
               unchanged: written - inserted - updated,
-              payload: null,
               committedAt: deps.now(),
             },
             tx,
@@ -345,7 +388,12 @@ export function importsService(deps: ImportsDeps) {
         });
       } catch (err) {
         deps.logger?.warn({ err, batchId: batch.id }, 'import commit failed');
-        await repo.updateBatch(batch.id, { status: 'failed', error: 'import.commit_failed' });
+        // A failed batch cannot be committed again: its staged rows go (the purge job retries).
+        await deps.db.orm
+          .transaction((tx) =>
+            repo.clearPayload(batch.id, { status: 'failed', error: 'import.commit_failed' }, tx),
+          )
+          .catch(() => repo.updateBatch(batch.id, { status: 'failed', error: 'import.commit_failed' }));
         throw new AppError('import.commit_failed', 500);
       }
       if (raced) throw new AppError('import.not_committable', 409, { params: { status: 'committed' } });
