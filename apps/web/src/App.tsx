@@ -51,6 +51,12 @@ const EnterpriseDetailPage = lazy(() =>
   })),
 );
 
+const ListingHistoryPage = lazy(() =>
+  import('./modules/listings/components/ListingHistoryPage').then((m) => ({
+    default: m.ListingHistoryPage,
+  })),
+);
+
 const MyListingsPage = lazy(() =>
   import('./modules/publish/components/MyListingsPage').then((m) => ({ default: m.MyListingsPage })),
 );
@@ -150,6 +156,21 @@ const router = createBrowserRouter([
           </Lazy>
         ),
       },
+      // 版本与审核记录 of a listing (from 我的发布 and from a closed or expired listing).
+      ...(
+        [
+          ['needs', 'need'],
+          ['services', 'capability'],
+          ['results', 'result'],
+        ] as const
+      ).map(([segment, type]) => ({
+        path: `/${segment}/:id/history`,
+        element: (
+          <Lazy>
+            <ListingHistoryPage type={type} />
+          </Lazy>
+        ),
+      })),
       {
         path: '/enterprises/:id',
         element: (

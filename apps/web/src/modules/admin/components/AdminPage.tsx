@@ -6,6 +6,7 @@ import { useSession } from '../../auth/hooks/useSession';
 import { RegionBrowser } from '../../regions/components/RegionBrowser';
 import { RequireStaff } from '../../shell/components/Guards';
 import { ImportsTab } from '../../officer/components/ImportsTab';
+import { OrgClaimsTab } from '../../officer/components/OrgClaimsTab';
 import { PublishModeTab } from '../../officer/components/PublishModeTab';
 import { ReviewTab } from '../../officer/components/ReviewTab';
 import { AuditTab } from './AuditTab';
@@ -13,8 +14,8 @@ import { SmsOutboxTab } from './SmsOutboxTab';
 import { UsersTab } from './UsersTab';
 
 /**
- * Staff console. Administrators see every tab; officers see the review queue, imports, publish mode,
- * regions and their region's audit log.
+ * Staff console. Administrators see every tab; officers see the review queue, organization claims,
+ * imports, publish mode, regions and their region's audit log.
  */
 export function AdminPage() {
   return (
@@ -33,6 +34,7 @@ function AdminContent() {
   const items = [
     ...(admin ? [{ key: 'users', label: t('admin.tab.users'), children: <UsersTab /> }] : []),
     { key: 'review', label: t('admin.tab.review'), children: <ReviewTab /> },
+    { key: 'org-claims', label: t('admin.tab.orgClaims'), children: <OrgClaimsTab /> },
     { key: 'imports', label: t('admin.tab.imports'), children: <ImportsTab /> },
     { key: 'publish-mode', label: t('admin.tab.publishMode'), children: <PublishModeTab /> },
     { key: 'regions', label: t('admin.tab.regions'), children: <RegionBrowser /> },
