@@ -1,15 +1,31 @@
 /**
  * Issue 4 journeys at desktop (1280×800) and phone (390×844) sizes, with the seeded demo users:
  * the enterprise user publishes an R&D problem (科研课题) and sees matched scientists with the
- * reasons; the scientist publishes a service and sees matching needs. Every step is screenshotted.
+ * reasons; the scientist publishes a service and sees matching needs; the enterprise user claims a
+ * new organization, the county officer (锦江区) verifies the claim from the 企业认证 queue, the
+ * scientist finds the code claimed and asks to join, the owner accepts; a closed listing leads to
+ * its 版本与审核记录 page (so does 我的发布), and an edit made elsewhere meanwhile shows the
+ * version-conflict notice with a reload. Every step is screenshotted.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { usccCheckChar } from '@tianfu/contracts';
 import { horizontalOverflow, openBrowser, snap, type BrowserSession } from './support/browser.ts';
 import { DEMO_USERS } from './support/demo.ts';
 import { signInBrowser } from './support/signin.ts';
+import { StaffSession } from './support/staff.ts';
 
 const baseUrl = inject('baseUrl');
+
+/** The seeded 锦江区 officer (README demo sign-ins); no other journey signs them in. */
+const JINJIANG_OFFICER = { phone: '13800000006', password: DEMO_USERS.officer.password };
+const jinjiang = new StaffSession(baseUrl);
+
+/** A valid unified social credit code registered in 锦江区 (GB 32100 check character), per viewport. */
+function jinjiangUscc(viewport: 'desktop' | 'phone'): string {
+  const first17 = `91510104MA6E2${viewport === 'desktop' ? '1001' : '2002'}`;
+  return first17 + usccCheckChar(first17);
+}
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -83,7 +99,10 @@ describe.each(['desktop', 'phone'] as const)('publishing and matching at %s size
       const states = await mine
         .getByTestId('status-tag')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-      expect(new Set(states)).toEqual(new Set(['published', 'draft', 'submitted', 'rejected']));
+      // Every seeded state (a listing closed by the other viewport's run may show too).
+      expect(new Set(states)).toEqual(
+        new Set([...states.filter((st) => st === 'closed'), 'published', 'draft', 'submitted', 'rejected']),
+      );
       expect(await mine.getByTestId('mine-rejection').textContent()).toContain('可量化的验收指标');
       await expectNoSidewaysScroll(page);
       await snap(page, viewport, 'catalog-00b-my-listings');
@@ -176,6 +195,169 @@ describe.each(['desktop', 'phone'] as const)('publishing and matching at %s size
       expect(texts.join('\n')).toMatch(/背光驱动/);
       await expectNoSidewaysScroll(page);
       await snap(page, viewport, 'catalog-04-service-matches');
+    });
+  });
+  describe('an organization claim, verified by the officer of its region', () => {
+    let page: Page;
+    const orgName = `成都锦江${viewport === 'desktop' ? '星河' : '云帆'}智能装备有限公司`;
+    const uscc = jinjiangUscc(viewport);
+    let orgId = '';
+
+    /** Signs the browser in as someone else (cookies of the previous person cleared). */
+    async function signInAs(who: { phone: string; password: string }, totp?: string | null) {
+      await page.context().clearCookies();
+      await signInBrowser(page, baseUrl, who, totp);
+    }
+
+    beforeAll(async () => {
+      browser = await openBrowser(viewport);
+      page = browser.page;
+      // Through the API first: enrols the officer's TOTP (once), which the browser sign-in uses.
+      if (!jinjiang.totpSecret) await jinjiang.signInStaff(JINJIANG_OFFICER.phone, JINJIANG_OFFICER.password);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      browser = undefined;
+    });
+
+    it('registers a new organization, which waits unverified for the officer', async () => {
+      await signInAs(DEMO_USERS.enterprise);
+      await page.goto(`${baseUrl}/publish/enterprise/new`);
+      const editor = page.getByTestId('enterprise-editor');
+      await editor.getByTestId('ent-name').fill(orgName);
+      await editor.getByTestId('ent-uscc').fill(uscc);
+      await pickRegion(editor.getByTestId('ent-region'), ['成都市', '锦江区']);
+      await editor.getByTestId('ent-save').click();
+      await page.waitForURL(/\/publish\/enterprise\/[0-9a-f-]{36}$/);
+      orgId = page.url().split('/').pop()!;
+      const status = page.getByTestId('org-claim-status');
+      await status.waitFor();
+      expect(await status.getAttribute('data-status')).toBe('pending');
+      expect(await status.textContent()).toContain('认证审核中');
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-05-org-claim-pending');
+    });
+
+    it('the 锦江区 officer verifies it from the 企业认证 queue', async () => {
+      await signInAs(JINJIANG_OFFICER, jinjiang.totpSecret);
+      await page.goto(`${baseUrl}/admin?tab=org-claims`);
+      const tab = page.getByTestId('org-claims-tab');
+      const row = tab.locator(`[data-testid="org-claim-row"][data-org="${orgId}"]`);
+      await row.waitFor();
+      const text = (await row.textContent()) ?? '';
+      expect(text).toContain(orgName);
+      expect(text).toContain(uscc);
+      expect(text).toMatch(/138\*{4}0009/);
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-06-org-claims-queue');
+      await row.getByTestId('org-claim-verify').click();
+      await row.waitFor({ state: 'detached' });
+      await tab.locator('.ant-segmented-item', { hasText: '已认证' }).click();
+      await tab.locator(`[data-testid="org-claim-row"][data-org="${orgId}"]`).waitFor();
+      await snap(page, viewport, 'catalog-06b-org-claims-verified');
+    });
+
+    it('a second person finds the code claimed and asks to join; the owner accepts', async () => {
+      await signInAs(DEMO_USERS.scientist);
+      await page.goto(`${baseUrl}/publish/enterprise/new`);
+      const editor = page.getByTestId('enterprise-editor');
+      await editor.getByTestId('ent-name').fill('我所在的公司');
+      await editor.getByTestId('ent-uscc').fill(uscc);
+      await pickRegion(editor.getByTestId('ent-region'), ['成都市', '锦江区']);
+      await editor.getByTestId('ent-save').click();
+      const notice = page.getByTestId('uscc-claimed');
+      await notice.waitFor();
+      expect(await notice.getByTestId('uscc-claimed-message').textContent()).toContain(
+        `该统一社会信用代码已由“${orgName}”认领`,
+      );
+      await notice.locator('textarea').fill('我是该公司的技术顾问，负责产学研合作');
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-07-uscc-claimed');
+      await notice.getByTestId('join-request-submit').click();
+      await notice.getByTestId('join-sent').waitFor();
+
+      await signInAs(DEMO_USERS.enterprise);
+      await page.goto(`${baseUrl}/publish/enterprise/${orgId}`);
+      expect(await page.getByTestId('org-claim-status').getAttribute('data-status')).toBe('verified');
+      const request = page.getByTestId('join-request').filter({ hasText: DEMO_USERS.scientist.name });
+      await request.waitFor();
+      expect(await request.textContent()).toContain('技术顾问');
+      await snap(page, viewport, 'catalog-08-org-verified-join-request');
+      await request.getByTestId('join-accept').click();
+      await page
+        .getByTestId('join-request')
+        .filter({ hasText: DEMO_USERS.scientist.name })
+        .and(page.locator('[data-status="accepted"]'))
+        .waitFor();
+
+      await page.goto(`${baseUrl}/enterprises/${orgId}`);
+      const tag = page.getByTestId('enterprise-detail').getByTestId('org-verification');
+      await tag.waitFor();
+      expect(await tag.getAttribute('data-status')).toBe('verified');
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-08b-enterprise-verified');
+    });
+
+    it('a closed listing and 我的发布 lead to its 版本与审核记录 page', async () => {
+      // The R&D problem this run published above: closed by its owner from its page.
+      const title = `Mini LED背光驱动芯片热管理与可靠性攻关（${viewport === 'desktop' ? '一' : '二'}期）`;
+      await page.goto(`${baseUrl}/mine`);
+      const item = page.getByTestId('mine-item').filter({ hasText: title });
+      await item.getByRole('link', { name: title }).click();
+      await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
+      const needUrl = page.url();
+      await page.getByTestId('close-listing').click();
+      await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+      const notice = page.getByTestId('closed-notice');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('此信息已关闭');
+      await snap(page, viewport, 'catalog-09-closed-listing');
+      await notice.getByTestId('history-link').click();
+      await page.waitForURL(`${needUrl}/history`);
+      const history = page.getByTestId('history-page');
+      await history.getByTestId('listing-history').waitFor();
+      expect(await history.getByTestId('history-subject').textContent()).toContain(title);
+      const steps = await history
+        .getByTestId('history-event')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+      expect(steps[0]).toBe('closed');
+      expect(steps).toContain('published');
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-10-listing-history');
+
+      // The same page from 我的发布.
+      await page.goto(`${baseUrl}/mine`);
+      await page.getByTestId('mine-item').filter({ hasText: title }).getByTestId('mine-history').click();
+      await page.waitForURL(`${needUrl}/history`);
+      await page.getByTestId('listing-history').waitFor();
+    });
+
+    it('an edit saved elsewhere meanwhile shows the version conflict with a reload', async () => {
+      await page.goto(`${baseUrl}/mine`);
+      const draft = page.locator('[data-testid="mine-item"][data-status="draft"][data-type="need"]').first();
+      const href = (await draft.locator('a.mine-item-title').getAttribute('href')) ?? '';
+      const needId = href.split('/').pop()!;
+      await page.goto(`${baseUrl}/publish/need/${needId}`);
+      const editor = page.getByTestId('need-editor');
+      const summary = editor.getByTestId('need-summary-input');
+      await summary.waitFor();
+      // The same owner saves from another device meanwhile.
+      const elsewhere = new StaffSession(baseUrl);
+      await elsewhere.signInStaff(DEMO_USERS.enterprise.phone, DEMO_USERS.enterprise.password);
+      const changed = `另一台设备上修改的摘要（${viewport}）：需要工业相机缺陷检测方案，用于产线质检。`;
+      await elsewhere.api.request('PATCH', `/api/needs/${needId}`, { summary: changed });
+
+      await summary.fill('这台设备上的修改：希望引入机器视觉缺陷检测，降低漏检率。');
+      await editor.getByTestId('save-draft').click();
+      const conflict = page.getByTestId('version-conflict');
+      await conflict.waitFor();
+      expect(await conflict.textContent()).toContain('已被他人修改');
+      expect(await editor.getByTestId('save-draft').isDisabled()).toBe(true);
+      await expectNoSidewaysScroll(page);
+      await snap(page, viewport, 'catalog-11-version-conflict');
+      await conflict.getByTestId('version-conflict-reload').click();
+      await conflict.waitFor({ state: 'detached' });
+      expect(await summary.inputValue()).toBe(changed);
     });
   });
 });
