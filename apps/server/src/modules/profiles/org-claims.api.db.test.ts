@@ -17,6 +17,14 @@ function uscc(region = '510104'): string {
   return first17 + usccCheckChar(first17);
 }
 
+/** The titles (and bodies) of the user's in-app notifications, newest first. */
+async function inbox(client: { get: (url: string) => Promise<{ json: () => unknown }> }) {
+  const res = (await client.get('/api/notifications')).json() as {
+    items: { title: string; body: string; link: string | null }[];
+  };
+  return res.items;
+}
+
 async function audits(db: Db, action: string, targetId: string, outcome: 'success' | 'denied') {
   return db.orm
     .select()
@@ -137,6 +145,12 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
     expect(t.app.catalogIndex.engine.get(org.id)?.verified).toBe(true);
     expect(t.app.catalogIndex.engine.get(need.id)?.verified).toBe(true);
     expect(await audits(getDb(), 'org_claim.decide', org.id, 'success')).toHaveLength(1);
+    // The claimant hears of it in the app, linked to the organization's page.
+    expect((await inbox(owner.client))[0]).toMatchObject({
+      title: '单位认证已通过',
+      body: expect.stringContaining('成都锦江认领测试有限公司'),
+      link: `/publish/enterprise/${org.id}`,
+    });
     // Decided once: a second decision (another officer, a double click) is a conflict.
     const again = await chengdu.client.req(
       'POST',
@@ -174,6 +188,7 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
     expect(rej.json()).toMatchObject({ status: 'rejected', reason: '营业执照名称与登记名称不一致' });
     const mine = (await owner.client.get(`/api/organizations/${org.id}`)).json();
     expect(mine.verification).toMatchObject({ status: 'rejected', reason: '营业执照名称与登记名称不一致' });
+    expect((await inbox(owner.client))[0]?.body).toContain('营业执照名称与登记名称不一致');
     // The reason is for the claimant and officers, not the public.
     const stranger = await registerUser(t.app, getDb());
     const seen = (await stranger.client.get(`/api/organizations/${org.id}`)).json();
@@ -270,6 +285,10 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
         .statusCode,
     ).toBe(403);
     expect((await owner.client.get(`/api/organizations/${org.id}`)).json().pendingJoinRequests).toBe(1);
+    expect((await inbox(owner.client))[0]).toMatchObject({
+      title: '新的加入申请',
+      body: expect.stringContaining('赵后来'),
+    });
     const list = (await owner.client.get(`/api/organizations/${org.id}/join-requests`)).json();
     expect(list.items[0]).toMatchObject({ message: '我是研发部工程师', status: 'pending' });
     const acc = await owner.client.post(`/api/org-join-requests/${req.json().id}`, { decision: 'accept' });
@@ -280,6 +299,7 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
       .where(and(eq(orgMembers.orgId, org.id), eq(orgMembers.userId, second.userId)));
     expect(member?.role).toBe('member');
     expect((await second.client.get(`/api/organizations/${org.id}`)).json().myRole).toBe('member');
+    expect((await inbox(second.client))[0]?.title).toBe('加入申请已通过');
     expect(
       (await owner.client.post(`/api/org-join-requests/${req.json().id}`, { decision: 'decline' }))
         .statusCode,

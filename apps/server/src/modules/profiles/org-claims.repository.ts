@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   needs,
+  notifications,
   organizationClaims,
   organizations,
   orgJoinRequests,
@@ -149,6 +150,28 @@ export function orgClaimsRepository(db: Db) {
         .from(needs)
         .where(and(eq(needs.orgId, orgId), eq(needs.status, 'published')));
       return rows.map((r) => r.id);
+    },
+
+    /**
+     * An in-app notification (its texts are `notification.<type>.title|body` in the reader's
+     * language); written once per `key`.
+     */
+    async notify(
+      tx: Orm,
+      n: { userId: string; type: string; params: Record<string, string>; link: string; key: string },
+    ): Promise<void> {
+      await tx
+        .insert(notifications)
+        .values({ userId: n.userId, type: n.type, params: n.params, link: n.link, idempotencyKey: n.key })
+        .onConflictDoNothing({ target: notifications.idempotencyKey });
+    },
+    /** The owner and admin members, who answer join requests. */
+    async managers(orgId: string): Promise<string[]> {
+      const rows = await orm
+        .select({ userId: orgMembers.userId })
+        .from(orgMembers)
+        .where(and(eq(orgMembers.orgId, orgId), inArray(orgMembers.role, ['owner', 'admin'])));
+      return rows.map((r) => r.userId);
     },
 
     // --- join requests ---------------------------------------------------------------------------

@@ -124,7 +124,7 @@ export const orgClaimsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = await requireActor(request, 'org_claim.decide');
       const org = await orgOf(request.params.orgId);
       await authorize(request, canDecideClaim(actor, org, await roleOf(org.id, actor.userId)));
-      const claim = await svc.decide(org.id, request.body, actor.userId);
+      const claim = await svc.decide(org, request.body, actor.userId);
       await app.audit.recordRequest(request, {
         action: 'org_claim.decide',
         target: { type: 'organization', id: org.id },
@@ -222,7 +222,7 @@ export const orgClaimsRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!existing) throw new AppError('org_join.not_found', 404);
       const org = await orgOf(existing.orgId);
       await authorize(request, canManageJoinRequests(org, await roleOf(org.id, actor.userId)));
-      const row = await svc.decideJoin(existing.id, request.body.decision === 'accept', actor.userId);
+      const row = await svc.decideJoin(existing.id, request.body.decision === 'accept', actor.userId, org);
       await app.audit.recordRequest(request, {
         action: 'org_join_request.decide',
         target: { type: 'organization', id: org.id },

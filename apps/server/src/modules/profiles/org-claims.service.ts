@@ -38,42 +38,77 @@ export function orgClaimsService(deps: { db: Db; now: () => Date }) {
       if (current && current.status !== 'rejected') throw new AppError('org_claim.not_submittable', 409);
       return deps.db.orm.transaction((tx) => repo.submit(tx, orgId, claimantId, deps.now()));
     },
-    /** Verifies or rejects a pending claim; 409 when it was decided meanwhile or never submitted. */
-    async decide(orgId: string, input: OrgClaimDecision, officerId: string): Promise<OrganizationClaimRow> {
-      const row = await deps.db.orm.transaction((tx) =>
-        repo.decide(tx, orgId, {
+    /**
+     * Verifies or rejects a pending claim, telling the claimant in the app; 409 when it was decided
+     * meanwhile or never submitted.
+     */
+    async decide(
+      org: { id: string; name: string },
+      input: OrgClaimDecision,
+      officerId: string,
+    ): Promise<OrganizationClaimRow> {
+      const row = await deps.db.orm.transaction(async (tx) => {
+        const decided = await repo.decide(tx, org.id, {
           status: input.decision === 'verify' ? 'verified' : 'rejected',
           reason: input.decision === 'reject' ? (input.reason ?? null) : null,
           decidedBy: officerId,
           now: deps.now(),
-        }),
-      );
+        });
+        if (decided?.claimantId) {
+          await repo.notify(tx, {
+            userId: decided.claimantId,
+            type: `org_claim.${decided.status}`,
+            params: { name: org.name, reason: decided.reason ?? '' },
+            link: `/publish/enterprise/${org.id}`,
+            key: `org_claim:${org.id}:${decided.decidedAt!.toISOString()}`,
+          });
+        }
+        return decided;
+      });
       if (!row) throw new AppError('org_claim.not_pending', 409);
       return row;
     },
-    /** Asks to join the organization registered under `uscc`. */
+    /** Asks to join the organization registered under `uscc`; its owner and admins are notified. */
     async requestJoin(userId: string, uscc: string, message: string | null) {
       const org = await accounts.orgByUscc(uscc);
       if (!org)
         throw new AppError('org_join.uscc_unknown', 404, { fields: { uscc: 'org_join.uscc_unknown' } });
       if (await accounts.membership(org.id, userId)) throw new AppError('org_join.already_member', 409);
+      let request;
       try {
-        return {
-          org,
-          request: await repo.insertJoinRequest({ orgId: org.id, userId, message, now: deps.now() }),
-        };
+        request = await repo.insertJoinRequest({ orgId: org.id, userId, message, now: deps.now() });
       } catch (err) {
         if (isUniqueViolation(err)) throw new AppError('org_join.pending_exists', 409);
         throw err;
       }
+      // The owner and admins hear of it in the app.
+      const [full] = await repo.joinRequests(repo.byId(request.id));
+      for (const managerId of await repo.managers(org.id)) {
+        await repo.notify(deps.db.orm, {
+          userId: managerId,
+          type: 'org_join.requested',
+          params: { name: org.name, user: full?.userName ?? '' },
+          link: `/publish/enterprise/${org.id}`,
+          key: `org_join:${request.id}:requested:${managerId}`,
+        });
+      }
+      return { org, request };
     },
-    async decideJoin(id: string, accept: boolean, decidedBy: string) {
+    /** Accepts (a membership) or declines a pending request, telling the requester in the app. */
+    async decideJoin(id: string, accept: boolean, decidedBy: string, org: { id: string; name: string }) {
       const row = await repo.decideJoinRequest(id, {
         status: accept ? 'accepted' : 'declined',
         decidedBy,
         now: deps.now(),
       });
       if (!row) throw new AppError('org_join.not_pending', 409);
+      await repo.notify(deps.db.orm, {
+        userId: row.userId,
+        type: `org_join.${row.status}`,
+        params: { name: org.name },
+        link: accept ? `/enterprises/${org.id}` : '/publish/enterprise/new',
+        key: `org_join:${row.id}:${row.status}`,
+      });
       return row;
     },
   };

@@ -52,6 +52,32 @@ export const ProfilesErrors = registerMessages({
   },
   'org_join.not_found': { 'zh-CN': '加入申请不存在', en: 'No such join request' },
   'org_join.not_pending': { 'zh-CN': '该申请已处理', en: 'This request has already been answered' },
+  // In-app notifications (`notification.<type>.title|body`, rendered in the reader's language).
+  'notification.org_claim.verified.title': { 'zh-CN': '单位认证已通过', en: 'Organization verified' },
+  'notification.org_claim.verified.body': {
+    'zh-CN': '“{name}”已通过科协工作人员的认证，发布的信息将显示“已认证”。',
+    en: 'Staff verified “{name}”; its listings now show it as verified.',
+  },
+  'notification.org_claim.rejected.title': { 'zh-CN': '单位认证未通过', en: 'Organization not verified' },
+  'notification.org_claim.rejected.body': {
+    'zh-CN': '“{name}”的认证未通过：{reason}。请修改后重新提交。',
+    en: 'The claim of “{name}” was refused: {reason}. Correct it and submit again.',
+  },
+  'notification.org_join.requested.title': { 'zh-CN': '新的加入申请', en: 'A request to join' },
+  'notification.org_join.requested.body': {
+    'zh-CN': '{user} 申请加入“{name}”，请审核。',
+    en: '{user} asks to join “{name}”.',
+  },
+  'notification.org_join.accepted.title': { 'zh-CN': '加入申请已通过', en: 'Request to join accepted' },
+  'notification.org_join.accepted.body': {
+    'zh-CN': '您已成为“{name}”的成员。',
+    en: 'You are now a member of “{name}”.',
+  },
+  'notification.org_join.declined.title': { 'zh-CN': '加入申请未通过', en: 'Request to join declined' },
+  'notification.org_join.declined.body': {
+    'zh-CN': '“{name}”的负责人未同意您的加入申请。',
+    en: 'The owner of “{name}” declined your request to join.',
+  },
   'org_join.uscc_unknown': {
     'zh-CN': '没有以该统一社会信用代码登记的单位，您可以直接登记并认领',
     en: 'No organization is registered under this code; you can register and claim it',
