@@ -135,3 +135,20 @@ describe('concept layer in the engine', () => {
     expect(conceptCosine(a, a)).toBeCloseTo(1);
   });
 });
+
+describe('concepts inside the semantic model (option, off by default)', () => {
+  it('adds each concept with two or more corpus terms as a training text of the semantic model', () => {
+    const texts = ['水稻 栽培 田间', '小麦 育种 品种', '数据库 网络', '手术 护理', '水稻 育种', '算法 程序'];
+    const docs = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}`, text: `${texts[i % 6]} 第${i}` }));
+    const counts = [0, 1].map((conceptLsa) => {
+      const core = coreFor({ conceptBase: base, conceptLsa });
+      const e = wrapCore(core, {});
+      e.upsertMany(docs);
+      e.train();
+      // 作物学 (水稻 栽培 小麦 育种) and 计算机科学与技术 (算法 数据库) qualify; 临床医学 has only 手术.
+      expect(core.concepts?.lsaUnits(core, 1).map((u) => u.t.length)).toEqual([4, 2]);
+      return e.stats().semanticTrainedOn;
+    });
+    expect((counts[1] as number) - (counts[0] as number)).toBe(2);
+  });
+});

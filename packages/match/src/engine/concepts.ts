@@ -20,6 +20,7 @@
 import { conceptsNamed, type ConceptBase, type TermConcepts } from '../analysis/concept-base.ts';
 import type { TextUnit } from './analyze.ts';
 import type { IndexCore } from './core.ts';
+import type { SparseVec } from '../index/sparse.ts';
 
 const ltf = (tf: number): number => (tf > 0 ? 1 + Math.log(tf) : 0);
 
@@ -199,6 +200,36 @@ export class ConceptLayer {
     const iz = 1 / Math.sqrt(z);
     for (let k = 0; k < n; k++) w[k] = (w[k] as number) * iz;
     return { c, w };
+  }
+
+  /**
+   * Each concept as one extra training text for the semantic model: its lexicon terms that occur
+   * in the corpus, weighted by concept weight × IDF, L2-normalised and scaled by `scale`. LSA then
+   * also learns that the terms of one discipline go together (prior knowledge the corpus may be
+   * too small to show).
+   */
+  lsaUnits(core: IndexCore, scale: number): SparseVec[] {
+    if (this.size === 0 || scale <= 0) return [];
+    const rows: Map<number, number>[] = this.base.names.map(() => new Map());
+    for (const [term, e] of this.base.terms) {
+      const id = core.vocab.idOf(term);
+      if (id < 0 || (core.vocab.dfEntity[id] as number) <= 0) continue;
+      const idf = core.idf(id);
+      for (let i = 0; i < e.c.length; i++)
+        (rows[e.c[i] as number] as Map<number, number>).set(id, (e.w[i] as number) * idf);
+    }
+    const out: SparseVec[] = [];
+    for (const r of rows) {
+      if (r.size < 2) continue;
+      const t = Int32Array.from(r.keys()).sort();
+      const w = Float32Array.from(t, (k) => r.get(k) as number);
+      let z = 0;
+      for (let i = 0; i < w.length; i++) z += (w[i] as number) ** 2;
+      const inv = scale / Math.sqrt(z);
+      for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) * inv;
+      out.push({ t, w });
+    }
+    return out;
   }
 
   /** The concept vector of an indexed entity (cached between changes of the corpus). */

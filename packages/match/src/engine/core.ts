@@ -61,6 +61,8 @@ export interface CoreConfig {
   conceptBase?: ConceptBase;
   /** Share of a title-named discipline in an entity's concept vector. */
   conceptPrior?: number;
+  /** Weight of the concepts as extra semantic-model training texts (0 / undefined: none). */
+  conceptLsa?: number;
 }
 
 /**
@@ -827,6 +829,8 @@ export class IndexCore {
       if (this.live[idx] !== 1) continue;
       for (const u of this.unitsOf(idx)) if (k++ % stride === 0) units.push(this.tfidf(u));
     }
+    if (this.concepts && this.config.conceptLsa)
+      units.push(...this.concepts.lsaUnits(this, this.config.conceptLsa));
     this.model = trainLsa(units, this.vocab.size, {
       dim,
       seed: this.config.seed,

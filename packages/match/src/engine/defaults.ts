@@ -35,6 +35,7 @@ export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   prfWeight: 0.5,
   neighbourK: 10,
   neighbourWeight: 0.5,
+  neighbourConcept: 0,
 };
 
 export { DEFAULT_FIELD_WEIGHTS };

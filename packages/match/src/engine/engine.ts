@@ -41,6 +41,8 @@ export interface InternalOptions extends MatchEngineOptions {
   conceptBase?: ConceptBase | null;
   /** Share of a title-named discipline in an entity's concept vector (default `PRIOR_SHARE`). */
   conceptPrior?: number;
+  /** Weight of the concepts as extra training texts of the semantic model (default 0: none). */
+  conceptLsa?: number;
 }
 
 /** Lexical pool per re-scored candidate on large corpora (see `search`). */
@@ -88,6 +90,7 @@ export function coreFor(options: InternalOptions): IndexCore {
     largeCorpus: options.largeCorpus,
     conceptBase: options.conceptBase === null ? undefined : (options.conceptBase ?? lexiconConceptBase()),
     conceptPrior: options.conceptPrior,
+    conceptLsa: options.conceptLsa,
   });
 }
 
@@ -331,7 +334,14 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       }
     }
     if (core.alive <= cfg.exhaustiveBelow && cfg.neighbourWeight > 0) {
-      scored = smoothScores(core, scored, cfg.neighbourK, cfg.neighbourWeight, cfg.lexicalShare);
+      scored = smoothScores(
+        core,
+        scored,
+        cfg.neighbourK,
+        cfg.neighbourWeight,
+        cfg.lexicalShare,
+        cfg.neighbourConcept,
+      );
       scored.sort(order);
     }
     return scored.slice(0, top).map((s, i) => {

@@ -36,6 +36,8 @@ export interface ScoringConfig {
   /** Score regularisation over the k nearest entities (exhaustive corpora only; 0 disables, `src/transduce`). */
   neighbourK: number;
   neighbourWeight: number;
+  /** Weight of the concept cosine in the neighbour graph's similarity (0: text only). */
+  neighbourConcept: number;
 }
 
 /** A scored candidate before explanation. */

@@ -67,7 +67,9 @@ export function fitToQueries(
     }
   }
   if (extra.length === 0) return { fitted: false, corpusUnits: corpus.length, queryUnits: 0, duplicates };
-  const model = trainLsa([...corpus, ...extra], core.vocab.size, {
+  const prior =
+    core.concepts && core.config.conceptLsa ? core.concepts.lsaUnits(core, core.config.conceptLsa) : [];
+  const model = trainLsa([...corpus, ...extra, ...prior], core.vocab.size, {
     dim,
     seed: core.config.seed,
     sigmaExponent: core.config.sigmaExponent,

@@ -17,12 +17,15 @@ import type { IndexCore } from '../engine/core.ts';
 import type { Scored } from '../engine/search.ts';
 import type { SparseVec } from '../index/sparse.ts';
 import { CosineIndex } from './unit-index.ts';
+import { conceptCosine } from '../engine/concepts.ts';
 
 /** Neighbour lists: for entity slot i, `nb[i]` slots and `w[i]` similarity weights (≥ 0). */
 export interface NeighbourGraph {
   model: unknown;
   k: number;
   share: number;
+  /** Weight of the concept cosine added to the similarity (0: none). */
+  concept: number;
   /** Entity id of each slot when its row was built (slots are renumbered by compaction). */
   ids: Map<number, string>;
   nb: Map<number, Int32Array>;
@@ -45,9 +48,13 @@ function addRow(
   const n = g.slots.length;
   const sims = g.index.dots(v);
   const share = sv ? g.share : 1;
+  const cl = g.concept > 0 ? core.concepts : undefined;
+  const cv = cl?.entityVec(core, idx);
   for (let j = 0; j < n; j++) {
     let s = share * (sims[j] as number);
     if (share < 1) s += (1 - share) * core.semDot(sv as Float32Array, g.slots[j] as number);
+    if (cl && cv && cv.c.length > 0)
+      s += g.concept * conceptCosine(cv, cl.entityVec(core, g.slots[j] as number));
     sims[j] = g.slots[j] === idx ? Number.NEGATIVE_INFINITY : s;
   }
   const kk = Math.min(g.k, n);
@@ -80,9 +87,14 @@ function addRow(
  * neighbours are among the entities of the build); a row whose slot now holds another entity
  * (replaced, or renumbered by compaction) is rebuilt.
  */
-export function neighbourGraph(core: IndexCore, k: number, lexicalShare: number): NeighbourGraph {
+export function neighbourGraph(
+  core: IndexCore,
+  k: number,
+  lexicalShare: number,
+  concept = 0,
+): NeighbourGraph {
   let g = graphs.get(core);
-  if (!g || g.model !== core.model || g.k !== k || g.share !== lexicalShare) {
+  if (!g || g.model !== core.model || g.k !== k || g.share !== lexicalShare || g.concept !== concept) {
     const slots: number[] = [];
     const vecs: SparseVec[] = [];
     for (let idx = 0; idx < core.size; idx++) {
@@ -95,6 +107,7 @@ export function neighbourGraph(core: IndexCore, k: number, lexicalShare: number)
       model: core.model,
       k,
       share: lexicalShare,
+      concept,
       ids: new Map(),
       nb: new Map(),
       w: new Map(),
@@ -123,9 +136,10 @@ export function smoothScores(
   k: number,
   weight: number,
   lexicalShare: number,
+  concept = 0,
 ): Scored[] {
   if (weight <= 0 || k <= 0 || scored.length < 2) return scored;
-  const g = neighbourGraph(core, k, lexicalShare);
+  const g = neighbourGraph(core, k, lexicalShare, concept);
   const base = new Map<number, number>();
   const idOf = new Map<number, string>();
   for (const s of scored) {
