@@ -129,6 +129,25 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
         ?.verified;
     };
     expect(await searchVerified('enterprise')).toBe(false);
+    // A service the organization offers itself follows its claim too.
+    const service = (
+      await owner.client.post('/api/capabilities', {
+        ownerType: 'organization',
+        orgId: org.id,
+        title: '锦江认领测试企业的产线视觉检测服务',
+        description: '为电子制造企业提供产线机器视觉检测方案设计与部署。',
+        deliveryMode: 'onsite',
+        priceType: 'negotiable',
+        regionCode: '510104',
+      })
+    ).json();
+    expect(service.orgVerified).toBe(false);
+    expect((await owner.client.post(`/api/capabilities/${service.id}/submit`)).json().status).toBe(
+      'published',
+    );
+    await t.app.catalogIndex.refresh();
+    expect(t.app.catalogIndex.engine.get(service.id)).toBeDefined();
+    expect(t.app.catalogIndex.engine.get(service.id)?.verified).toBeFalsy();
 
     changes.length = 0;
     const ok = await chengdu.client.post(`/api/org-claims/${org.id}`, { decision: 'verify' });
@@ -144,6 +163,8 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
     await t.app.catalogIndex.idle();
     expect(t.app.catalogIndex.engine.get(org.id)?.verified).toBe(true);
     expect(t.app.catalogIndex.engine.get(need.id)?.verified).toBe(true);
+    expect(t.app.catalogIndex.engine.get(service.id)?.verified).toBe(true);
+    expect(changes).toContainEqual({ type: 'capability', id: service.id });
     expect(await audits(getDb(), 'org_claim.decide', org.id, 'success')).toHaveLength(1);
     // The claimant hears of it in the app, linked to the organization's page.
     expect((await inbox(owner.client))[0]).toMatchObject({

@@ -5,12 +5,14 @@
  */
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
+  capabilities,
   needs,
   notifications,
   organizationClaims,
   organizations,
   orgJoinRequests,
   orgMembers,
+  results,
   users,
   type Db,
   type OrganizationClaimRow,
@@ -143,13 +145,44 @@ export function orgClaimsRepository(db: Db) {
         .where(and(eq(orgMembers.userId, userId), inArray(orgMembers.orgId, orgIds)));
       return new Set(rows.map((r) => r.orgId));
     },
-    /** Published needs of the organization (their `verified` flag in the index follows the claim). */
-    async publishedNeedIds(orgId: string): Promise<string[]> {
-      const rows = await orm
-        .select({ id: needs.id })
-        .from(needs)
-        .where(and(eq(needs.orgId, orgId), eq(needs.status, 'published')));
-      return rows.map((r) => r.id);
+    /**
+     * The organization's published needs and the capabilities and results it offers itself: their
+     * `verified` flag in the match index follows the claim.
+     */
+    async publishedListings(
+      orgId: string,
+    ): Promise<{ type: 'need' | 'capability' | 'result'; id: string }[]> {
+      const [n, c, r] = await Promise.all([
+        orm
+          .select({ id: needs.id })
+          .from(needs)
+          .where(and(eq(needs.orgId, orgId), eq(needs.status, 'published'))),
+        orm
+          .select({ id: capabilities.id })
+          .from(capabilities)
+          .where(
+            and(
+              eq(capabilities.orgId, orgId),
+              eq(capabilities.ownerType, 'organization'),
+              eq(capabilities.status, 'published'),
+            ),
+          ),
+        orm
+          .select({ id: results.id })
+          .from(results)
+          .where(
+            and(
+              eq(results.orgId, orgId),
+              eq(results.ownerType, 'organization'),
+              eq(results.status, 'published'),
+            ),
+          ),
+      ]);
+      return [
+        ...n.map((x) => ({ type: 'need' as const, id: x.id })),
+        ...c.map((x) => ({ type: 'capability' as const, id: x.id })),
+        ...r.map((x) => ({ type: 'result' as const, id: x.id })),
+      ];
     },
 
     /**

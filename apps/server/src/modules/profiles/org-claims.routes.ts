@@ -132,11 +132,10 @@ export const orgClaimsRoutes: FastifyPluginAsyncZod = async (app) => {
         regionCode: org.regionCode,
         details: { decision: request.body.decision, reason: claim.reason },
       });
-      // The enterprise and its published needs carry `verified` in the match index.
-      const needIds = await svc.repo.publishedNeedIds(org.id);
+      // The enterprise and what it publishes carry `verified` in the match index.
       app.catalogEvents.changed([
         { type: 'organization', id: org.id },
-        ...needIds.map((id) => ({ type: 'need' as const, id })),
+        ...(await svc.repo.publishedListings(org.id)),
       ]);
       return verificationOf(claim, true);
     },
