@@ -184,6 +184,8 @@ export interface ListingParties {
   orgIds: string[];
   teamIds: string[];
   capacity?: { open: number; total: number } | null;
+  /** An organization offering the listing itself has a verified claim. */
+  verified?: boolean;
 }
 
 /** A capability / service listing. */
@@ -201,6 +203,7 @@ export function capabilityDoc(row: CapabilityRow, parties: ListingParties): Inde
     orgId: parties.orgIds[0],
     price: price ?? undefined,
     capacity: parties.capacity ?? undefined,
+    verified: parties.verified === true,
   };
   const meta = baseMeta('capability', row.id, row.regionCode, row.updatedAt, row.publishedAt);
   Object.assign(meta, {
@@ -231,6 +234,7 @@ export function resultDoc(row: ResultRow, parties: ListingParties): IndexDoc {
     region: region(row.regionCode),
     orgId: parties.orgIds[0],
     price: price ?? undefined,
+    verified: parties.verified === true,
   };
   const meta = baseMeta('result', row.id, row.regionCode, row.updatedAt, row.publishedAt);
   Object.assign(meta, {

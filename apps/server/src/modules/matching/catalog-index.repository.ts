@@ -178,16 +178,37 @@ export function catalogIndexRepository(db: Db): CatalogSource & {
             .from(teams)
             .where(inArray(teams.id, teamIds))
         : [];
+    // Listings an organization offers itself carry its verified claim.
+    const orgOwned = (r: { scientistId: string | null; teamId: string | null; orgId: string | null }) =>
+      !r.scientistId && !r.teamId ? r.orgId : null;
+    const ownerOrgIds = [...new Set(rows.map(orgOwned).filter((x): x is string => !!x))];
+    const verifiedOrgs = new Set(
+      ownerOrgIds.length > 0
+        ? (
+            await orm
+              .select({ orgId: organizationClaims.orgId })
+              .from(organizationClaims)
+              .where(
+                and(
+                  inArray(organizationClaims.orgId, ownerOrgIds),
+                  eq(organizationClaims.status, 'verified'),
+                ),
+              )
+          ).map((c) => c.orgId)
+        : [],
+    );
     const sciById = new Map(sci.map((s) => [s.id, s]));
     const teamById = new Map(tms.map((t) => [t.id, t]));
     return (r) => {
       const s = r.scientistId ? sciById.get(r.scientistId) : undefined;
       const t = r.teamId ? teamById.get(r.teamId) : undefined;
+      const owner = orgOwned(r);
       return {
         people: [s?.userId, t?.leadId].filter((x): x is string => !!x),
         orgIds: [r.orgId, s?.orgId].filter((x): x is string => !!x),
         teamIds: r.teamId ? [r.teamId] : [],
         capacity: s ? { open: s.open, total: s.capacity } : null,
+        verified: owner !== null && verifiedOrgs.has(owner),
       };
     };
   }
