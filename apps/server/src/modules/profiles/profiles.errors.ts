@@ -60,8 +60,8 @@ export const ProfilesErrors = registerMessages({
   },
   'notification.org_claim.rejected.title': { 'zh-CN': '单位认证未通过', en: 'Organization not verified' },
   'notification.org_claim.rejected.body': {
-    'zh-CN': '“{name}”的认证未通过：{reason}。请修改后重新提交。',
-    en: 'The claim of “{name}” was refused: {reason}. Correct it and submit again.',
+    'zh-CN': '“{name}”的认证未通过。审核意见：{reason}',
+    en: 'The claim of “{name}” was refused. The reviewer wrote: {reason}',
   },
   'notification.org_join.requested.title': { 'zh-CN': '新的加入申请', en: 'A request to join' },
   'notification.org_join.requested.body': {

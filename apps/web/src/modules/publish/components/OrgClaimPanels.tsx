@@ -68,6 +68,9 @@ export function OrgVerificationPanel({
       description={
         <>
           <p className="alert-text">{description}</p>
+          {v.status === 'rejected' && canSubmit && (
+            <p className="alert-text">{t('ent.verify.rejectedNext')}</p>
+          )}
           {canSubmit && (
             <Button
               type="primary"
