@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { PaginationQuery, paginated } from '../common.ts';
-import { Uscc } from '../accounts.ts';
+import { OrganizationType, Uscc } from '../accounts.ts';
 import { CatalogId, CatalogRegionCode, PlainText } from './fields.ts';
 
 /** `unverified` = never claimed through the platform (imported or registered before claims). */
@@ -57,7 +57,7 @@ export const OrgClaimItem = z.object({
   orgId: z.string(),
   orgName: z.string(),
   uscc: z.string(),
-  orgType: z.string(),
+  orgType: OrganizationType,
   regionCode: z.string(),
   status: z.enum(['pending', 'verified', 'rejected']),
   claimantName: z.string().nullable(),

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   CapabilityCreate,
+  NDA_AGREEMENT_VERSION,
+  NdaAccept,
   NeedCreate,
   NeedPatch,
   NeedView,
   OrganizationProfileCreate,
   OrganizationProfilePatch,
+  OrgClaimDecision,
+  OrgClaimQueueQuery,
+  OrgJoinRequestCreate,
   ResearchResultCreate,
   ReviewDecision,
   ScientistCreate,
@@ -127,6 +132,7 @@ describe('catalog contracts', () => {
       kind: 'service',
       orgId: null,
       orgName: null,
+      orgVerified: null,
       title: 't',
       summary: 's',
       confidential: true,
@@ -143,11 +149,29 @@ describe('catalog contracts', () => {
       keywords: [],
       details: null,
       ndaRequired: true,
+      ndaAgreementVersion: NDA_AGREEMENT_VERSION,
+      ndaReacceptRequired: false,
       version: 1,
       expiresAt: null,
       createdAt: '2026-11-29T08:00:00.000Z',
     });
     expect(hidden.success).toBe(true);
     expect(TeamProfilePatch.parse({ capabilities: [' 基因编辑 '] })).toEqual({ capabilities: ['基因编辑'] });
+  });
+
+  it('organization claims: a rejection needs a reason, a join request a valid code; NDA only of the current version', () => {
+    expect(OrgClaimDecision.safeParse({ decision: 'verify' }).success).toBe(true);
+    expect(problems(OrgClaimDecision.safeParse({ decision: 'reject' }))).toEqual({
+      reason: 'validation.reason_required',
+    });
+    expect(OrgClaimDecision.safeParse({ decision: 'reject', reason: '执照名称不符' }).success).toBe(true);
+    expect(OrgClaimQueueQuery.parse({})).toMatchObject({ status: 'pending', page: 1 });
+    expect(problems(OrgClaimQueueQuery.safeParse({ status: 'unverified' }))).toHaveProperty('status');
+    expect(OrgJoinRequestCreate.parse({ uscc: ' 91510100ma61rwkg1l ' }).uscc).toBe('91510100MA61RWKG1L');
+    expect(problems(OrgJoinRequestCreate.safeParse({ uscc: '91510100MA61RWKG1M' }))).toEqual({
+      uscc: 'validation.uscc_check_char',
+    });
+    expect(NdaAccept.safeParse({ agreementVersion: NDA_AGREEMENT_VERSION }).success).toBe(true);
+    expect(NdaAccept.safeParse({ agreementVersion: '2025-01' }).success).toBe(false);
   });
 });
