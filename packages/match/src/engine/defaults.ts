@@ -34,6 +34,7 @@ export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   prfWeight: 0.5,
   neighbourK: 10,
   neighbourWeight: 0.5,
+  coverageShare: 1,
 };
 
 export { DEFAULT_FIELD_WEIGHTS };

@@ -31,6 +31,8 @@ export interface InternalOptions extends MatchEngineOptions {
   scoring?: Partial<Omit<ScoringConfig, 'weights'>>;
   bigrams?: boolean;
   searchMode?: boolean;
+  /** English adjacent-word phrase terms (default true). */
+  phrases?: boolean;
   sigmaExponent?: number;
   idfUnits?: boolean;
   /** Entities above which the index drops bigrams and quantises semantic vectors (tests lower it). */
@@ -72,6 +74,7 @@ export function coreFor(options: InternalOptions): IndexCore {
     tokenize: {
       bigrams: options.bigrams ?? true,
       searchMode: options.searchMode ?? true,
+      phrases: options.phrases ?? true,
       maxChars: options.maxTextChars ?? MAX_TEXT_CHARS,
     },
     semanticDim: options.semanticDim ?? DEFAULT_SEMANTIC.dim,

@@ -16,6 +16,7 @@ import type { FusionWeights, MatchEntity, MatchQuery } from '../types.ts';
 import type { EntityRecord, IndexCore } from './core.ts';
 import { findConflicts } from '../coi/coi.ts';
 import { passesFilter, structuredParts } from './structured.ts';
+import { coverage } from './coverage.ts';
 
 /** Scoring tunables (defaults chosen on the development benchmarks, see README). */
 export interface ScoringConfig {
@@ -35,6 +36,8 @@ export interface ScoringConfig {
   /** Score regularisation over the k nearest entities (exhaustive corpora only; 0 disables, `src/transduce`). */
   neighbourK: number;
   neighbourWeight: number;
+  /** Share of coverage (`coverage.ts`) in the facet part of multi-document queries (0 disables). */
+  coverageShare: number;
 }
 
 /** A scored candidate before explanation. */
@@ -141,7 +144,10 @@ export function textParts(
   let bestUnit = 0;
   for (let j = 1; j < bestCount.length; j++)
     if ((bestCount[j] as number) > (bestCount[bestUnit] as number)) bestUnit = j;
-  return { lexical: lexAgg, semantic: semAgg, facet: topKMean(perQuery, cfg.queryTopK), bestUnit };
+  let facet = topKMean(perQuery, cfg.queryTopK);
+  const cov = cfg.coverageShare > 0 ? coverage(core, pq, rec) : undefined;
+  if (cov !== undefined) facet = (1 - cfg.coverageShare) * facet + cfg.coverageShare * cov;
+  return { lexical: lexAgg, semantic: semAgg, facet, bestUnit };
 }
 
 /** Fused score: the weighted sum of the parts present. */
