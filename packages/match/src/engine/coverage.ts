@@ -54,9 +54,14 @@ export function unitTermCounts(q: UnitsBearer): Map<number, number> | undefined 
 
 /** Coverage in [0, 1) of a candidate by a multi-document query; undefined when not defined. */
 export function coverage(core: IndexCore, q: UnitsBearer, rec: EntityRecord): number | undefined {
+  return coverageOfAgg(core, q, rec.agg);
+}
+
+/** `coverage` from an entity's aggregated raw vector (no record needed: large-corpus re-check). */
+export function coverageOfAgg(core: IndexCore, q: UnitsBearer, agg: SparseVec): number | undefined {
   const n = unitTermCounts(q);
   if (!n) return undefined;
-  const v = core.tfidf(rec.agg);
+  const v = core.tfidf(agg);
   let s = 0;
   for (let i = 0; i < v.t.length; i++) {
     const c = n.get(v.t[i] as number);
