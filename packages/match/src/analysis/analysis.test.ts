@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractKeywords } from './keywords.ts';
 import { MAX_TEXT_CHARS, normalizeText, stripHtml } from './normalize.ts';
 import { stemEnglish } from './stem.ts';
+import { englishPhrases } from './phrases.ts';
 import { BIGRAM_MARK, tokenize } from './tokenize.ts';
 
 describe('normalizeText', () => {
@@ -32,7 +33,17 @@ describe('tokenize', () => {
     expect(tokenize('UAV spraying')).toContain('无人机');
   });
   it('handles English words with light stemming and stop words', () => {
-    expect(tokenize('The Neural Networks of studies')).toEqual(['neural', 'network', 'study']);
+    expect(tokenize('The Neural Networks of studies')).toEqual([
+      'neural',
+      'network',
+      'study',
+      'neural network',
+    ]);
+    expect(tokenize('The Neural Networks of studies', { phrases: false })).toEqual([
+      'neural',
+      'network',
+      'study',
+    ]);
     expect(stemEnglish('learning')).toBe('learn');
     expect(stemEnglish('learned')).toBe('learn');
   });
@@ -43,6 +54,24 @@ describe('tokenize', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('x'.repeat(5000))).toEqual([]);
     expect(tokenize({} as unknown as string)).toEqual([]);
+  });
+});
+
+describe('englishPhrases', () => {
+  it('pairs adjacent content words, stemmed like their words', () => {
+    expect(englishPhrases('graph neural networks for molecules', [])).toEqual([
+      'graph neural',
+      'neural network',
+    ]);
+    expect(englishPhrases('model-based reinforcement learning', [])).toEqual(['reinforcement learn']);
+    expect(englishPhrases('semi-supervised learning', [])).toEqual(['semi supervis', 'supervis learn']);
+  });
+  it('never pairs across stop words, punctuation, numbers or other scripts', () => {
+    expect(englishPhrases('learning of representations', [])).toEqual([]);
+    expect(englishPhrases('deep. learning; graph, kernels', [])).toEqual([]);
+    expect(englishPhrases('covid 19 vaccine', [])).toEqual([]);
+    expect(englishPhrases('deep水稻learning', [])).toEqual([]);
+    expect(tokenize('基于深度学习的水稻病害识别').some((t) => t.includes(' '))).toBe(false);
   });
 });
 

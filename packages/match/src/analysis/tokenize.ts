@@ -15,6 +15,7 @@ import { domainDictionaryBytes, canonicalTerm } from './domain.ts';
 import { normalizeText, MAX_TEXT_CHARS } from './normalize.ts';
 import { stemEnglish } from './stem.ts';
 import { isStopWord } from './stopwords.ts';
+import { englishPhrases } from './phrases.ts';
 
 /** Longer tokens (base64 blobs, runaway letters) are noise, not terms. */
 const MAX_TERM_CHARS = 40;
@@ -41,6 +42,8 @@ export interface TokenizeOptions {
   searchMode?: boolean;
   /** Characters analysed (default `MAX_TEXT_CHARS`). */
   maxChars?: number;
+  /** Add English adjacent-word phrase terms (default true, see `phrases.ts`). */
+  phrases?: boolean;
 }
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
@@ -80,6 +83,9 @@ export function tokenizeNormalized(text: string, options: TokenizeOptions = {}):
     }
   } else {
     for (const m of text.matchAll(SPLIT_ASCII)) pushWord(m[0], out);
+    // Phrases only in text without CJK: in Chinese text an English word is mostly a lone
+    // abbreviation or name (GPS, CNN), and jieba already segments the concepts around it.
+    if (options.phrases !== false) englishPhrases(text, out);
   }
   return out;
 }

@@ -36,6 +36,7 @@ export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   neighbourK: 10,
   neighbourWeight: 0.5,
   neighbourConcept: 0,
+  coverageShare: 1,
 };
 
 export { DEFAULT_FIELD_WEIGHTS };

@@ -23,6 +23,7 @@ import { compileFilter, structuredBound, structuredParts } from './structured.ts
 import { saveSnapshotFile } from './snapshot.ts';
 import { fitToQueries } from '../transduce/fit.ts';
 import { smoothScores } from '../transduce/neighbours.ts';
+import { coverageOfAgg, unitTermCounts } from './coverage.ts';
 
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
 import { lexiconConceptBase, type ConceptBase } from '../analysis/concept-base.ts';
@@ -33,6 +34,8 @@ export interface InternalOptions extends MatchEngineOptions {
   scoring?: Partial<Omit<ScoringConfig, 'weights'>>;
   bigrams?: boolean;
   searchMode?: boolean;
+  /** English adjacent-word phrase terms (default true). */
+  phrases?: boolean;
   sigmaExponent?: number;
   idfUnits?: boolean;
   /** Entities above which the index drops bigrams and quantises semantic vectors (tests lower it). */
@@ -80,6 +83,7 @@ export function coreFor(options: InternalOptions): IndexCore {
     tokenize: {
       bigrams: options.bigrams ?? true,
       searchMode: options.searchMode ?? true,
+      phrases: options.phrases ?? true,
       maxChars: options.maxTextChars ?? MAX_TEXT_CHARS,
     },
     semanticDim: options.semanticDim ?? DEFAULT_SEMANTIC.dim,
@@ -189,8 +193,10 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           // Ranked by position in `wide` (ties keep the better partial score first).
           const rank = new Float32Array(w);
           const sem = core.largeMode && core.model ? pq.aggSem : undefined;
-          const a = sem ? cfg.weights.lexical + cfg.weights.facet * cfg.lexicalShare : 1;
-          const b = sem ? cfg.weights.semantic + cfg.weights.facet * (1 - cfg.lexicalShare) : 0;
+          // A multi-document query's facet is (1 − c) of the usual mix plus c × its coverage.
+          const c = sem && cfg.coverageShare > 0 && unitTermCounts(pq) ? cfg.coverageShare : 0;
+          const a = sem ? cfg.weights.lexical + (1 - c) * cfg.weights.facet * cfg.lexicalShare : 1;
+          const b = sem ? cfg.weights.semantic + (1 - c) * cfg.weights.facet * (1 - cfg.lexicalShare) : 0;
           const semOf = new Float32Array(w);
           if (sem) for (let k = 0; k < w; k++) semOf[k] = core.semDot(sem, wide.idx[k] as number);
           // The concept cosine (exact, from the forward index) ranks the pool too.
@@ -200,8 +206,15 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
             for (let k = 0; k < w; k++)
               conOf[k] = conceptCosine(pq.concept, cl.entityVec(core, wide.idx[k] as number));
           const cw = cl ? cfg.weights.concept : 0;
-          for (let k = 0; k < w; k++)
-            rank[k] = a * (exact[k] as number) + b * (semOf[k] as number) + cw * (conOf[k] as number);
+          for (let k = 0; k < w; k++) {
+            const idx = wide.idx[k] as number;
+            const cov = c > 0 ? (coverageOfAgg(core, pq, core.aggOf(idx)) ?? 0) : 0;
+            rank[k] =
+              a * (exact[k] as number) +
+              b * (semOf[k] as number) +
+              c * cfg.weights.facet * cov +
+              cw * (conOf[k] as number);
+          }
           const positions = Int32Array.from({ length: w }, (_, k) => k);
           const sel = topIdx(positions, w, rank, limit);
           const lex = new Map<number, number>();
@@ -314,8 +327,11 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const sem = rest.sem[k] as number;
           const lexP = dq ? dq.score(idx) : lex;
           const semP = expSem ? core.semDot(expSem, idx) : sem;
-          let bound =
-            w.lexical * lexP + w.semantic * semP + w.facet * (share * lex + (1 - share) * sem) + sMax;
+          let facet = share * lex + (1 - share) * sem;
+          // A multi-document query's facet is (mostly) its coverage of the entity: exact and cheap.
+          const cov = cfg.coverageShare > 0 ? coverageOfAgg(core, pq, core.aggOf(idx)) : undefined;
+          if (cov !== undefined) facet = (1 - cfg.coverageShare) * facet + cfg.coverageShare * cov;
+          let bound = w.lexical * lexP + w.semantic * semP + w.facet * facet + sMax;
           if (pq.concept && core.concepts) bound += w.concept * (rest.con[k] as number);
           if (bound < thr - 1e-6) continue;
           const slim = core.slimOf(idx);

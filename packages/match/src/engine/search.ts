@@ -17,6 +17,7 @@ import type { EntityRecord, IndexCore } from './core.ts';
 import type { ConceptVec } from './concepts.ts';
 import { findConflicts } from '../coi/coi.ts';
 import { passesFilter, structuredParts } from './structured.ts';
+import { coverage } from './coverage.ts';
 
 /** Scoring tunables (defaults chosen on the development benchmarks, see README). */
 export interface ScoringConfig {
@@ -38,6 +39,8 @@ export interface ScoringConfig {
   neighbourWeight: number;
   /** Weight of the concept cosine in the neighbour graph's similarity (0: text only). */
   neighbourConcept: number;
+  /** Share of coverage (`coverage.ts`) in the facet part of multi-document queries (0 disables). */
+  coverageShare: number;
 }
 
 /** A scored candidate before explanation. */
@@ -147,7 +150,10 @@ export function textParts(
   let bestUnit = 0;
   for (let j = 1; j < bestCount.length; j++)
     if ((bestCount[j] as number) > (bestCount[bestUnit] as number)) bestUnit = j;
-  return { lexical: lexAgg, semantic: semAgg, facet: topKMean(perQuery, cfg.queryTopK), bestUnit };
+  let facet = topKMean(perQuery, cfg.queryTopK);
+  const cov = cfg.coverageShare > 0 ? coverage(core, pq, rec) : undefined;
+  if (cov !== undefined) facet = (1 - cfg.coverageShare) * facet + cfg.coverageShare * cov;
+  return { lexical: lexAgg, semantic: semAgg, facet, bestUnit };
 }
 
 /** Fused score: the weighted sum of the parts present. */

@@ -145,5 +145,21 @@ describe('compact index', () => {
     expect(core.scratchQ.every((x) => x === 0)).toBe(true);
     // Only 25 candidates get the full score first; the rest of the pool is re-checked by bound.
     expect(e.search(q).map((h) => h.id)).toEqual(e.search({ ...q, exhaustive: true }).map((h) => h.id));
+    // Multi-document queries (facet = coverage): the pool is ranked and re-checked with it too.
+    for (let a = 0; a < 12; a++) {
+      const b = (a * 5 + 11) % 12;
+      const body = {
+        docs: [
+          { text: `${words[a]}${words[b]}` },
+          { text: `${words[(a + 5) % 12]}` },
+          { text: `${words[(b + 3) % 12]}，${words[a]}` },
+        ],
+        top: 20,
+        noExplain: true,
+      };
+      expect(e.search(body).map((h) => h.id)).toEqual(
+        e.search({ ...body, exhaustive: true }).map((h) => h.id),
+      );
+    }
   });
 });
