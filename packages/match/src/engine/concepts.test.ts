@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildConceptBase, conceptsNamed } from '../analysis/concept-base.ts';
 import { parseLexicon } from '../analysis/lexicon.ts';
 import type { MatchEntity } from '../types.ts';
-import { conceptCosine } from './concepts.ts';
+import { conceptCosine, TRUST_FROM, TRUST_TO, trustOf } from './concepts.ts';
 import { coreFor, createMatchEngine, wrapCore } from './engine.ts';
 import { readSnapshotFile } from './snapshot.ts';
 
@@ -82,6 +82,67 @@ describe('concept layer in the engine', () => {
     off.upsertMany(en);
     const q = { text: 'neural message passing for protein structure' };
     expect(on.search(q)).toEqual(off.search(q));
+  });
+
+  it('weighs the layer by how much of the corpus the lexicon describes', () => {
+    // English papers in which one lexicon term (gpu) occurs: without the trust ramp they all get
+    // a concept vector from that one word and the part shifts their scores.
+    const words = (
+      'sparse attention kernel memory layout scheduling throughput latency tensor compiler fusion ' +
+      'pipeline operator graph partition cache tiling vector register bandwidth precision batch ' +
+      'quantization pruning distillation transformer encoder decoder token sequence benchmark'
+    ).split(' ');
+    const papers: MatchEntity[] = Array.from({ length: 24 }, (_, i) => ({
+      id: `p${i}`,
+      title: `${words[i % words.length]} ${words[(i * 7 + 3) % words.length]} study`,
+      text:
+        Array.from({ length: 30 }, (_, k) => words[(i * 5 + k * 3) % words.length]).join(' ') +
+        (i % 12 === 0 ? ' on a gpu' : ''),
+    }));
+    const core = coreFor({ conceptBase: base });
+    const on = wrapCore(core, {});
+    const off = createMatchEngine({ conceptBase: null });
+    on.upsertMany(papers);
+    off.upsertMany(papers);
+    on.train();
+    expect(core.concepts?.share).toBeGreaterThan(0);
+    expect(core.concepts?.share).toBeLessThan(TRUST_FROM);
+    expect(core.concepts?.trust).toBe(0);
+    const q = { text: 'gpu kernel for sparse attention' };
+    const hits = on.search(q);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits).toEqual(off.search(q));
+    expect(hits.every((h) => h.explanation.parts.concept === undefined)).toBe(true);
+    // Texts written in the lexicon's terms: the layer has its full weight.
+    const zh = coreFor({ conceptBase: base });
+    const zhEngine = wrapCore(zh, {});
+    zhEngine.upsertMany(
+      [
+        '水稻育种与栽培',
+        '小麦施肥与产量',
+        '数据库与操作系统',
+        '编译器算法',
+        '肿瘤患者的手术',
+        '诊断与治疗',
+      ].map((text, i) => ({ id: `z${i}`, text })),
+    );
+    zhEngine.train();
+    expect(zh.concepts?.share).toBeGreaterThan(TRUST_TO);
+    expect(zh.concepts?.trust).toBe(1);
+  });
+
+  it('ramps the trust smoothly between the two shares', () => {
+    expect(trustOf(0)).toBe(0);
+    expect(trustOf(TRUST_FROM)).toBe(0);
+    expect(trustOf(TRUST_TO)).toBe(1);
+    expect(trustOf(1)).toBe(1);
+    expect(trustOf((TRUST_FROM + TRUST_TO) / 2)).toBeCloseTo(0.5);
+    let last = 0;
+    for (let k = 1; k <= 20; k++) {
+      const t = trustOf(TRUST_FROM + ((TRUST_TO - TRUST_FROM) * k) / 20);
+      expect(t).toBeGreaterThanOrEqual(last);
+      last = t;
+    }
   });
 
   it('keeps working through upserts, removals and a snapshot', () => {

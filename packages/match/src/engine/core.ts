@@ -807,6 +807,7 @@ export class IndexCore {
     this.needsTrain = false;
     this.concepts?.invalidate();
     this.refreshIdf();
+    this.concepts?.measure(this);
     this.buildPostings();
     for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.computeNorm(idx);
     this.trainSemantic();
@@ -830,7 +831,7 @@ export class IndexCore {
       for (const u of this.unitsOf(idx)) if (k++ % stride === 0) units.push(this.tfidf(u));
     }
     if (this.concepts && this.config.conceptLsa)
-      units.push(...this.concepts.lsaUnits(this, this.config.conceptLsa));
+      units.push(...this.concepts.lsaUnits(this, this.config.conceptLsa * this.concepts.trust));
     this.model = trainLsa(units, this.vocab.size, {
       dim,
       seed: this.config.seed,

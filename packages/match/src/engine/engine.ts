@@ -117,6 +117,9 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     const top = Math.max(0, Math.min(maxTop, Math.floor(Number(q.top ?? DEFAULT_TOP)) || 0));
     if (top === 0 || core.alive === 0) return [];
     const pq = prepareQuery(core, q);
+    // The concept part weighs as much as the lexicon describes the corpus (`ConceptLayer.trust`).
+    const trust = core.concepts?.trust ?? 1;
+    const weights = trust < 1 ? { ...cfg.weights, concept: cfg.weights.concept * trust } : cfg.weights;
     // A query sharing no word with the corpus can still name concepts (scored exhaustively only).
     if (pq.aggVec.t.length === 0 && !(pq.concept && core.alive <= cfg.exhaustiveBelow)) return [];
     const exclude = new Set<string>(q.excludeIds ?? []);
@@ -195,8 +198,8 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const sem = core.largeMode && core.model ? pq.aggSem : undefined;
           // A multi-document query's facet is (1 − c) of the usual mix plus c × its coverage.
           const c = sem && cfg.coverageShare > 0 && unitTermCounts(pq) ? cfg.coverageShare : 0;
-          const a = sem ? cfg.weights.lexical + (1 - c) * cfg.weights.facet * cfg.lexicalShare : 1;
-          const b = sem ? cfg.weights.semantic + (1 - c) * cfg.weights.facet * (1 - cfg.lexicalShare) : 0;
+          const a = sem ? weights.lexical + (1 - c) * weights.facet * cfg.lexicalShare : 1;
+          const b = sem ? weights.semantic + (1 - c) * weights.facet * (1 - cfg.lexicalShare) : 0;
           const semOf = new Float32Array(w);
           if (sem) for (let k = 0; k < w; k++) semOf[k] = core.semDot(sem, wide.idx[k] as number);
           // The concept cosine (exact, from the forward index) ranks the pool too.
@@ -205,14 +208,14 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           if (cl && pq.concept)
             for (let k = 0; k < w; k++)
               conOf[k] = conceptCosine(pq.concept, cl.entityVec(core, wide.idx[k] as number));
-          const cw = cl ? cfg.weights.concept : 0;
+          const cw = cl ? weights.concept : 0;
           for (let k = 0; k < w; k++) {
             const idx = wide.idx[k] as number;
             const cov = c > 0 ? (coverageOfAgg(core, pq, core.aggOf(idx)) ?? 0) : 0;
             rank[k] =
               a * (exact[k] as number) +
               b * (semOf[k] as number) +
-              c * cfg.weights.facet * cov +
+              c * weights.facet * cov +
               cw * (conOf[k] as number);
           }
           const positions = Int32Array.from({ length: w }, (_, k) => k);
@@ -271,7 +274,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
             { code: 'same_inferred_discipline', params: { concept: core.concepts.base.names[c] as string } },
           ];
       }
-      return { rec, score: fuse(parts, cfg.weights), parts, reasons, bestUnit: tp.bestUnit };
+      return { rec, score: fuse(parts, weights), parts, reasons, bestUnit: tp.bestUnit };
     };
     let scored: Scored[] = cands.map((rec) => scoreRec(rec, lexOf(rec.idx)));
     const order = (a: Scored, b: Scored): number =>
@@ -303,7 +306,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         const parts = { ...s.parts };
         parts.lexical = dot(ev, core.tfidf(s.rec.agg));
         if (es) parts.semantic = core.semDot(es, s.rec.idx);
-        return { ...s, parts, score: fuse(parts, cfg.weights) };
+        return { ...s, parts, score: fuse(parts, weights) };
       };
       scored = scored.map(prf);
       scored.sort(order);
@@ -314,7 +317,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       // index, semantic cosines; facet = the same mix for single-unit entities and queries) plus
       // the largest structured part this query allows; only those that can still reach the top
       // `top` are fully scored and merged.
-      const w = cfg.weights;
+      const w = weights;
       const share = core.model ? cfg.lexicalShare : 1;
       const sMax = structuredBound(q, w);
       const thr = (scored[top - 1] as Scored).score;
@@ -356,7 +359,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         cfg.neighbourK,
         cfg.neighbourWeight,
         cfg.lexicalShare,
-        cfg.neighbourConcept,
+        cfg.neighbourConcept * trust,
       );
       scored.sort(order);
     }

@@ -94,7 +94,9 @@ export function prepareQuery(core: IndexCore, q: MatchQuery): PreparedQuery {
       if (v) for (let k = 0; k < v.length; k++) aggSem[k] = (aggSem[k] as number) + (v[k] as number);
     normalizeDense(aggSem);
   }
-  const cv = core.concepts?.queryVec(core, raw, q.title);
+  // No concept vector when the lexicon does not describe the corpus (`ConceptLayer.trust` 0).
+  const cv =
+    core.concepts && core.concepts.trust > 0 ? core.concepts.queryVec(core, raw, q.title) : undefined;
   return { units, unitVecs, unitSem, aggVec, aggSem, concept: cv && cv.c.length > 0 ? cv : undefined };
 }
 

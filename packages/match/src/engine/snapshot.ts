@@ -36,6 +36,8 @@ interface Header {
   impQuant: boolean;
   /** Concept-layer priors: entity id → the discipline names its title names (absent before). */
   conceptPriors?: [string, string[]][];
+  /** Concept layer: the lexicon share of the corpus measured at training (absent before). */
+  conceptShare?: number;
 }
 
 type Section = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array | Uint16Array;
@@ -99,6 +101,7 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     semQuant: core.semQuant,
     impQuant: core.pImp instanceof Uint16Array,
     conceptPriors: core.concepts?.priorNames(),
+    conceptShare: core.concepts && Number.isFinite(core.concepts.share) ? core.concepts.share : undefined,
   };
   const sections: Section[] = [
     core.vocab.dfEntity.subarray(0, v),
@@ -275,6 +278,9 @@ export function readSnapshotFile(
   else if (core.concepts && !core.largeMode)
     // Older snapshots: the priors come from the kept titles.
     for (let i = 0; i < n; i++) core.concepts.setPrior(core.ids[i] as string, core.entity(i)?.title);
+  // The lexicon share as measured at training (older snapshots: measured now).
+  if (core.concepts && header.conceptShare !== undefined) core.concepts.setShare(header.conceptShare);
+  else core.concepts?.measure(core);
   return { core, options: header.options };
 }
 

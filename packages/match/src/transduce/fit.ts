@@ -68,7 +68,9 @@ export function fitToQueries(
   }
   if (extra.length === 0) return { fitted: false, corpusUnits: corpus.length, queryUnits: 0, duplicates };
   const prior =
-    core.concepts && core.config.conceptLsa ? core.concepts.lsaUnits(core, core.config.conceptLsa) : [];
+    core.concepts && core.config.conceptLsa
+      ? core.concepts.lsaUnits(core, core.config.conceptLsa * core.concepts.trust)
+      : [];
   const model = trainLsa([...corpus, ...extra, ...prior], core.vocab.size, {
     dim,
     seed: core.config.seed,
