@@ -198,6 +198,15 @@ describeEachDb('demo catalog seed', (getDb) => {
       { to_status: 'rejected', reason: DEMO_REJECTION_REASON },
     ]);
     expect(own.some((n) => n.kind === 'rd_problem' && n.status === 'published')).toBe(true);
+    // The demo enterprise's claim is verified; a share of the others waits for an officer.
+    const { rows: claims } = await db.query<{ org_id: string; status: string; decided_by: string | null }>(
+      `select org_id, status, decided_by from organization_claims`,
+    );
+    expect(claims.find((c) => c.org_id === owned[0]!.id)?.status).toBe('verified');
+    const pending = claims.filter((c) => c.status === 'pending').length;
+    expect(pending).toBeGreaterThan(0);
+    expect(pending).toBeLessThan(claims.length / 5);
+    expect(claims.filter((c) => c.status === 'verified').every((c) => c.decided_by)).toBe(true);
     expect(own.every((n) => n.authorId === entUser!.id)).toBe(true);
 
     const [sciUser] = await db.orm.select().from(users).where(eq(users.phone, sci!.phone));

@@ -12,6 +12,7 @@ import {
   listingStatusEvents,
   listingVersions,
   needs,
+  organizationClaims,
   organizations,
   orgMembers,
   results,
@@ -69,6 +70,32 @@ export function createCatalogSeeder(options: CatalogSeederOptions = {}): Seeder 
       await insertChunked(orm, users, plan.users);
       await insertChunked(orm, organizations, plan.organizations);
       await insertChunked(orm, orgMembers, plan.orgMembers);
+      // The officers have verified most enterprises' claims; every tenth (never a demo sign-in's)
+      // still waits in the 企业认证 queue.
+      const officer = accounts.get('officer-sichuan')?.id ?? null;
+      const demoUsers = new Set(
+        plan.users.filter((u) => DEMO_SIGN_INS.some((d) => d.phone === u.phone)).map((u) => u.id),
+      );
+      await insertChunked(
+        orm,
+        organizationClaims,
+        plan.orgMembers
+          .filter((m) => m.role === 'owner')
+          .map((m, i) => {
+            const pending = i % 10 === 9 && !demoUsers.has(m.userId);
+            const at = m.createdAt ?? now;
+            return {
+              orgId: m.orgId,
+              claimantId: m.userId,
+              status: pending ? ('pending' as const) : ('verified' as const),
+              submittedAt: at,
+              decidedBy: pending ? null : officer,
+              decidedAt: pending ? null : new Date(at.getTime() + 2 * 86_400_000),
+              createdAt: at,
+              updatedAt: at,
+            };
+          }),
+      );
       await insertChunked(orm, scientistProfiles, plan.scientists);
       await insertChunked(orm, teams, plan.teams);
       await insertChunked(orm, teamMembers, plan.teamMembers);
@@ -81,7 +108,6 @@ export function createCatalogSeeder(options: CatalogSeederOptions = {}): Seeder 
         ...firstVersions('result', plan.results),
         ...firstVersions('need', plan.needs),
       ]);
-      const officer = accounts.get('officer-sichuan')?.id ?? null;
       await insertChunked(
         orm,
         listingStatusEvents,

@@ -56,6 +56,9 @@ export function trustOf(share: number): number {
   return x * x * (3 - 2 * x);
 }
 
+/** Most entity vectors cached (≈ 150 bytes each). */
+const CACHE_MAX = 100_000;
+
 const EMPTY: ConceptVec = { c: new Int32Array(0), w: new Float32Array(0) };
 
 /** Cosine of two normalised concept vectors. */
@@ -100,7 +103,10 @@ export class ConceptLayer {
   share = Number.NaN;
   /** Multiplier of the layer's weights, 0–1 (`trustOf(share)`; 1 before any measurement). */
   trust = 1;
-  private cacheKey = '';
+  /** The corpus state the cache is valid for (alive, size, trained size). */
+  private cacheAlive = -1;
+  private cacheSize = -1;
+  private cacheTrained = -1;
   private readonly acc: Float64Array;
   private readonly unitAcc: Float64Array;
   private readonly touched: Int32Array;
@@ -174,15 +180,17 @@ export class ConceptLayer {
   /** Forgets cached vectors (after training, compaction or a change of statistics). */
   invalidate(): void {
     this.cache.clear();
-    this.cacheKey = '';
+    this.cacheAlive = -1;
+  }
+
+  private growTermMap(n: number): void {
+    const m = new Int32Array(Math.max(n, this.termMap.length * 2));
+    m.set(this.termMap);
+    this.termMap = m;
   }
 
   private lookup(core: IndexCore, t: number): TermConcepts | undefined {
-    if (t >= this.termMap.length) {
-      const m = new Int32Array(Math.max(core.vocab.size, t + 1, this.termMap.length * 2));
-      m.set(this.termMap);
-      this.termMap = m;
-    }
+    if (t >= this.termMap.length) this.growTermMap(Math.max(core.vocab.size, t + 1));
     let k = this.termMap[t] as number;
     if (k === 0) {
       const e = this.base.terms.get(core.vocab.term(t));
@@ -292,25 +300,36 @@ export class ConceptLayer {
   /** The concept vector of an indexed entity (cached between changes of the corpus). */
   entityVec(core: IndexCore, idx: number): ConceptVec {
     if (this.size === 0) return EMPTY;
-    const key = `${core.alive}:${core.size}:${core.trainedSize}`;
-    if (key !== this.cacheKey) {
+    if (
+      core.alive !== this.cacheAlive ||
+      core.size !== this.cacheSize ||
+      core.trainedSize !== this.cacheTrained
+    ) {
       this.cache.clear();
-      this.cacheKey = key;
+      this.cacheAlive = core.alive;
+      this.cacheSize = core.size;
+      this.cacheTrained = core.trainedSize;
     }
     const hit = this.cache.get(idx);
     if (hit) return hit;
     const units = core.unitsOf(idx);
     let n = 0;
+    if (this.termMap.length < core.vocab.size) this.growTermMap(core.vocab.size);
+    const map = this.termMap;
+    const idf = core.idfTable();
     for (const u of units) {
       for (let i = 0; i < u.t.length; i++) {
         const t = u.t[i] as number;
-        const e = this.lookup(core, t);
-        if (e) this.addTerm(e, ltf(u.w[i] as number) * core.idf(t));
+        const k = map[t] as number;
+        if (k < 0) continue;
+        const e = k > 0 ? this.entries[k - 1] : this.lookup(core, t);
+        if (e) this.addTerm(e, ltf(u.w[i] as number) * (idf[t] as number));
       }
       n = this.closeUnit(1 / units.length, n);
     }
-    const v = this.finish(n, this.priors.get(core.ids[idx] as string));
-    if (this.cache.size >= 100_000) this.cache.clear();
+    const v = this.finish(n, this.priors.size > 0 ? this.priors.get(core.ids[idx] as string) : undefined);
+    // Kept between changes of the corpus; on large corpora at most `CACHE_MAX` (then started over).
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(idx, v);
     return v;
   }

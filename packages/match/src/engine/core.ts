@@ -236,6 +236,13 @@ export class IndexCore {
     return this.idfCache[t] as number;
   }
 
+  /** The IDF of every vocabulary term, refreshed if stale (index it by term id; valid until the next change). */
+  idfTable(): Float32Array {
+    if (this.idfStale()) this.refreshIdf();
+    else if (this.idfValid < this.vocab.size) this.refreshIdfRange(this.idfValid, this.vocab.size);
+    return this.idfCache;
+  }
+
   /** Terms [0, idfValid) have a cached IDF computed with `idfDocs` documents. */
   private idfValid = 0;
   private idfDocs = 0;

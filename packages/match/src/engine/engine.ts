@@ -202,21 +202,30 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const b = sem ? weights.semantic + (1 - c) * weights.facet * (1 - cfg.lexicalShare) : 0;
           const semOf = new Float32Array(w);
           if (sem) for (let k = 0; k < w; k++) semOf[k] = core.semDot(sem, wide.idx[k] as number);
-          // The concept cosine (exact, from the forward index) ranks the pool too.
-          const conOf = new Float32Array(w);
-          const cl = pq.concept ? core.concepts : undefined;
-          if (cl && pq.concept)
-            for (let k = 0; k < w; k++)
-              conOf[k] = conceptCosine(pq.concept, cl.entityVec(core, wide.idx[k] as number));
-          const cw = cl ? weights.concept : 0;
           for (let k = 0; k < w; k++) {
-            const idx = wide.idx[k] as number;
-            const cov = c > 0 ? (coverageOfAgg(core, pq, core.aggOf(idx)) ?? 0) : 0;
-            rank[k] =
-              a * (exact[k] as number) +
-              b * (semOf[k] as number) +
-              c * weights.facet * cov +
-              cw * (conOf[k] as number);
+            const cov = c > 0 ? (coverageOfAgg(core, pq, core.aggOf(wide.idx[k] as number)) ?? 0) : 0;
+            rank[k] = a * (exact[k] as number) + b * (semOf[k] as number) + c * weights.facet * cov;
+          }
+          // The concept cosine (exact, from the forward index) ranks the pool too, computed only
+          // for members that can still be chosen: in order of the text rank, once a member's
+          // text rank + the concept weight (the cosine is ≤ 1) falls below the `limit`-th best
+          // full rank of the first `limit`, no later one can be chosen (NaN = not computed).
+          const conOf = new Float32Array(w).fill(Number.NaN);
+          const cl = pq.concept ? core.concepts : undefined;
+          if (cl && pq.concept) {
+            const cw = weights.concept;
+            const byText = Int32Array.from({ length: w }, (_, k) => k).sort(
+              (x, y) => (rank[y] as number) - (rank[x] as number),
+            );
+            let floor = Infinity;
+            for (let j = 0; j < w; j++) {
+              const k = byText[j] as number;
+              if (j >= limit && (rank[k] as number) + cw < floor) break;
+              const cos = conceptCosine(pq.concept, cl.entityVec(core, wide.idx[k] as number));
+              conOf[k] = cos;
+              rank[k] = (rank[k] as number) + cw * cos;
+              if (j < limit) floor = Math.min(floor, rank[k] as number);
+            }
           }
           const positions = Int32Array.from({ length: w }, (_, k) => k);
           const sel = topIdx(positions, w, rank, limit);
@@ -335,7 +344,14 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const cov = cfg.coverageShare > 0 ? coverageOfAgg(core, pq, core.aggOf(idx)) : undefined;
           if (cov !== undefined) facet = (1 - cfg.coverageShare) * facet + cfg.coverageShare * cov;
           let bound = w.lexical * lexP + w.semantic * semP + w.facet * facet + sMax;
-          if (pq.concept && core.concepts) bound += w.concept * (rest.con[k] as number);
+          if (pq.concept && core.concepts) {
+            let con = rest.con[k] as number;
+            if (Number.isNaN(con)) {
+              if (bound + w.concept < thr - 1e-6) continue;
+              con = conceptCosine(pq.concept, core.concepts.entityVec(core, idx));
+            }
+            bound += w.concept * con;
+          }
           if (bound < thr - 1e-6) continue;
           const slim = core.slimOf(idx);
           if (!slim || bound - sMax + fuse(structuredParts(q, slim).parts, w) < thr - 1e-6) continue;

@@ -51,6 +51,12 @@ describeEachDb('accounts: profile, organizations, teams', (getDb) => {
     expect(created.statusCode).toBe(201);
     const org = created.json();
     expect(org).toMatchObject({ myRole: 'owner', regionCode: '4403' });
+    // Registering is claiming: the claim waits for an officer of the region.
+    const claim = await getDb().query<{ status: string; claimant_id: string }>(
+      `select status, claimant_id from organization_claims where org_id = $1`,
+      [org.id],
+    );
+    expect(claim.rows).toEqual([{ status: 'pending', claimant_id: owner.userId }]);
     const dup = await other.client.post('/api/account/organizations', {
       name: 'x公司',
       uscc: '914403001922038216',

@@ -3,7 +3,15 @@
  * @module
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { organizations, orgMembers, teamMembers, teams, users, type Db } from '@tianfu/db';
+import {
+  organizationClaims,
+  organizations,
+  orgMembers,
+  teamMembers,
+  teams,
+  users,
+  type Db,
+} from '@tianfu/db';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type TeamRow = typeof teams.$inferSelect;
@@ -45,6 +53,10 @@ export function accountsRepository(db: Db) {
       return orm.transaction(async (tx) => {
         const [org] = await tx.insert(organizations).values(values).returning();
         await tx.insert(orgMembers).values({ orgId: org!.id, userId: values.ownerId, role: 'owner' });
+        // Registering is claiming: the region's officers verify it (profiles/org-claims).
+        await tx
+          .insert(organizationClaims)
+          .values({ orgId: org!.id, claimantId: values.ownerId, status: 'pending' });
         return org!;
       });
     },
