@@ -50,7 +50,8 @@ const corpus: MatchEntity[] = [
   { id: 'crop', kind: 'discipline', title: '作物学', docs: [{ text: '田间试验 品种 区域试验' }] },
   { id: 'cs', kind: 'discipline', title: '计算机科学与技术', docs: [{ text: '程序 网络 计算' }] },
   { id: 'med', kind: 'discipline', title: '临床医学', docs: [{ text: '医院 病例 护理' }] },
-  ...Array.from({ length: 12 }, (_, i) => ({ id: `f${i}`, text: `机械 零件 加工 第${i}批 小麦` })),
+  // Filler written partly in lexicon terms, so the lexicon describes the corpus (full trust).
+  ...Array.from({ length: 12 }, (_, i) => ({ id: `f${i}`, text: `机械 加工 小麦 施肥 第${i}批` })),
 ];
 
 describe('concept layer in the engine', () => {
