@@ -113,8 +113,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     const top = Math.max(0, Math.min(maxTop, Math.floor(Number(q.top ?? DEFAULT_TOP)) || 0));
     if (top === 0 || core.alive === 0) return [];
     const pq = prepareQuery(core, q);
-    // A query sharing no word with the corpus can still name concepts (scored exhaustively only).
-    if (pq.aggVec.t.length === 0 && !(pq.concept && core.alive <= cfg.exhaustiveBelow)) return [];
+    if (pq.aggVec.t.length === 0) return [];
     const exclude = new Set<string>(q.excludeIds ?? []);
     if (q.id) exclude.add(q.id);
     if (q.requester?.entityId) exclude.add(q.requester.entityId);
