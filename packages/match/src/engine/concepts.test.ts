@@ -56,7 +56,8 @@ const corpus: MatchEntity[] = [
 
 describe('concept layer in the engine', () => {
   it('routes a text to the discipline its lexicon terms belong to, and explains it', () => {
-    const q = { text: '水稻育种与玉米栽培', kinds: ['discipline'] };
+    // 小麦 is the only query word in the corpus (in the non-discipline fillers).
+    const q = { text: '水稻育种与玉米栽培 小麦', kinds: ['discipline'] };
     const on = createMatchEngine({ conceptBase: base });
     on.upsertMany(corpus);
     const hits = on.search(q);
@@ -66,10 +67,12 @@ describe('concept layer in the engine', () => {
       code: 'same_inferred_discipline',
       params: { concept: '作物学' },
     });
-    // Without the layer the query shares no word with any discipline: nothing is found.
+    // Without the layer the query shares no word with any discipline: no concept part, no reason.
     const off = createMatchEngine({ conceptBase: null });
     off.upsertMany(corpus);
-    expect(off.search(q)).toEqual([]);
+    const plain = off.search(q);
+    expect(plain[0]?.explanation.parts.concept).toBeUndefined();
+    expect(plain.flatMap((h) => h.explanation.reasons).filter((r) => r.code !== 'best_doc')).toEqual([]);
   });
 
   it('is neutral for text that names no concept (English, or no lexicon term)', () => {
@@ -149,7 +152,7 @@ describe('concept layer in the engine', () => {
   it('keeps working through upserts, removals and a snapshot', () => {
     const engine = createMatchEngine({ conceptBase: base });
     engine.upsertMany(corpus);
-    const q = { text: '肿瘤患者的手术治疗', kinds: ['discipline'] };
+    const q = { text: '肿瘤患者的手术治疗 加工', kinds: ['discipline'] };
     expect(engine.search(q)[0]?.id).toBe('med');
     // A discipline added after training is known by its title at once.
     engine.upsert({ id: 'med2', kind: 'discipline', title: 'clinical medicine', docs: [{ text: '门诊' }] });

@@ -120,8 +120,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     // The concept part weighs as much as the lexicon describes the corpus (`ConceptLayer.trust`).
     const trust = core.concepts?.trust ?? 1;
     const weights = trust < 1 ? { ...cfg.weights, concept: cfg.weights.concept * trust } : cfg.weights;
-    // A query sharing no word with the corpus can still name concepts (scored exhaustively only).
-    if (pq.aggVec.t.length === 0 && !(pq.concept && core.alive <= cfg.exhaustiveBelow)) return [];
+    if (pq.aggVec.t.length === 0) return [];
     const exclude = new Set<string>(q.excludeIds ?? []);
     if (q.id) exclude.add(q.id);
     if (q.requester?.entityId) exclude.add(q.requester.entityId);
