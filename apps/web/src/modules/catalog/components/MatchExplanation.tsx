@@ -18,6 +18,7 @@ const KNOWN_REASONS = new Set([
   'reputation',
   'best_doc',
   'semantic',
+  'same_inferred_discipline',
 ]);
 
 const NEGATIVE = new Set(['over_budget', 'no_capacity']);
@@ -25,6 +26,12 @@ const NEGATIVE = new Set(['over_budget', 'no_capacity']);
 /** The translation key of a reason code; unknown codes (a newer engine) read "other signal". */
 export function reasonKey(reason: MatchReasonView): MessageKey {
   return (KNOWN_REASONS.has(reason.code) ? `reason.${reason.code}` : 'reason.other') as MessageKey;
+}
+
+/** The parameters a reason's text names (the inferred discipline's name). */
+function reasonParams(reason: MatchReasonView): Record<string, string> {
+  const concept = reason.params?.['concept'];
+  return typeof concept === 'string' ? { concept } : {};
 }
 
 /** Distinct matched terms, heaviest first (all of them: the highlighter needs every piece). */
@@ -66,7 +73,7 @@ export function MatchExplanation({ explanation }: { explanation: MatchExplanatio
           data-testid="match-reason"
           data-code={r.code}
         >
-          {t(reasonKey(r))}
+          {t(reasonKey(r), reasonParams(r))}
         </Tag>
       ))}
       {terms.length > 0 && (
