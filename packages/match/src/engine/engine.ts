@@ -201,6 +201,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const cl = pq.concept ? core.concepts : undefined;
           if (cl && pq.concept) {
             const cw = cfg.weights.concept;
+            const qd = cl.dense(pq.concept);
             const byText = Int32Array.from({ length: w }, (_, k) => k).sort(
               (x, y) => (rank[y] as number) - (rank[x] as number),
             );
@@ -208,7 +209,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
             for (let j = 0; j < w; j++) {
               const k = byText[j] as number;
               if (j >= limit && (rank[k] as number) + cw < floor) break;
-              const c = conceptCosine(pq.concept, cl.entityVec(core, wide.idx[k] as number));
+              const c = cl.cosineAt(core, qd, pq.concept, wide.idx[k] as number);
               conOf[k] = c;
               rank[k] = (rank[k] as number) + cw * c;
               if (j < limit) floor = Math.min(floor, rank[k] as number);
@@ -319,6 +320,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       const thr = (scored[top - 1] as Scored).score;
       const extra: Scored[] = [];
       const dq = prf ? denseQuery(core, aggVec) : undefined;
+      const qd = pq.concept && core.concepts ? core.concepts.dense(pq.concept) : undefined;
       try {
         for (let k = 0; k < rest.idx.length; k++) {
           const idx = rest.idx[k] as number;
@@ -332,7 +334,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
             let con = rest.con[k] as number;
             if (Number.isNaN(con)) {
               if (bound + w.concept < thr - 1e-6) continue;
-              con = conceptCosine(pq.concept, core.concepts.entityVec(core, idx));
+              con = core.concepts.cosineAt(core, qd as Float32Array, pq.concept, idx);
             }
             bound += w.concept * con;
           }

@@ -36,6 +36,11 @@ interface Header {
   impQuant: boolean;
   /** Concept-layer priors: entity id → the discipline names its title names (absent before). */
   conceptPriors?: [string, string[]][];
+  /**
+   * Concept column of large corpora (`COLUMN_K` slots per entity, ids into these names): two
+   * sections after the text ones (absent before, then recomputed on load).
+   */
+  conceptColumn?: { k: number; names: string[] };
 }
 
 type Section = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array | Uint16Array;
@@ -100,6 +105,8 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     impQuant: core.pImp instanceof Uint16Array,
     conceptPriors: core.concepts?.priorNames(),
   };
+  const column = core.concepts?.columnOn ? core.concepts.columnData(n) : undefined;
+  if (column && core.concepts) header.conceptColumn = { k: column.k, names: core.concepts.base.names };
   const sections: Section[] = [
     core.vocab.dfEntity.subarray(0, v),
     core.vocab.dfUnit.subarray(0, v),
@@ -137,6 +144,7 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     tOff,
     core.tLen.subarray(0, n),
   ];
+  if (column) sections.push(column.ids, column.w);
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {
@@ -237,6 +245,7 @@ export function readSnapshotFile(
   const text = next(Uint8Array);
   core.tOff = next(Int32Array);
   core.tLen = next(Int32Array);
+  const column = header.conceptColumn ? { ids: next(Uint16Array), w: next(Float32Array) } : undefined;
   core.text.chunks = [text];
   core.tChunk = new Int32Array(n);
   core.uN = header.uN;
@@ -275,6 +284,17 @@ export function readSnapshotFile(
   else if (core.concepts && !core.largeMode)
     // Older snapshots: the priors come from the kept titles.
     for (let i = 0; i < n; i++) core.concepts.setPrior(core.ids[i] as string, core.entity(i)?.title);
+  // The concept column of large corpora as saved (recomputed when absent or the lexicon changed).
+  if (
+    core.largeMode &&
+    core.concepts &&
+    !(
+      column &&
+      header.conceptColumn &&
+      core.concepts.restoreColumn(column.ids, column.w, header.conceptColumn)
+    )
+  )
+    core.concepts.buildColumn(core);
   return { core, options: header.options };
 }
 
