@@ -193,6 +193,62 @@ describe('concept layer in the engine', () => {
     expect(fast.every((id) => Number(id.slice(1)) % 3 === 0)).toBe(true);
   });
 
+  it('keeps the vectors of a large corpus in a column: exact for few concepts, kept on upsert, compaction and load', () => {
+    const many: MatchEntity[] = Array.from({ length: 1400 }, (_, i) => ({
+      id: `e${i}`,
+      text: [`水稻 栽培 第${i}`, `数据库 软件 第${i}`, `手术 软件 水稻 第${i}`][i % 3] as string,
+    }));
+    const core = coreFor({ conceptBase: base, largeCorpus: 100, scoring: { exhaustiveBelow: 50 } });
+    const engine = wrapCore(core, {});
+    engine.upsertMany(many);
+    engine.train();
+    const cl = core.concepts!;
+    expect(cl.columnOn).toBe(true);
+    const q = cl.queryVec(
+      core,
+      [
+        {
+          tf: new Map([
+            ['软件', 1],
+            ['水稻', 1],
+          ]),
+        },
+      ] as never,
+      undefined,
+    );
+    const qd = cl.dense(q);
+    const check = (id: string): void => {
+      const idx = core.byId.get(id) as number;
+      const exact = conceptCosine(q, cl.exactVec(core, idx));
+      expect(exact).toBeGreaterThan(0);
+      // Three concepts fit the column: the fast cosine is the exact one.
+      expect(cl.cosineAt(core, qd, q, idx)).toBeCloseTo(exact, 6);
+      expect(conceptCosine(q, cl.entityVec(core, idx))).toBeCloseTo(exact, 6);
+    };
+    ['e0', 'e1', 'e2'].forEach(check);
+    engine.upsert({ id: 'late', text: '手术 数据库 新' });
+    check('late');
+    // Rows move with compaction (vectors keep the IDF they were computed with, like semantic ones).
+    const kept = ['e1050', 'e1051', 'e1052', 'late'];
+    const cos = (id: string): number => cl.cosineAt(core, qd, q, core.byId.get(id) as number);
+    const want = kept.map(cos);
+    const before = core.size;
+    for (let i = 0; i < 1050; i++) engine.remove(`e${i}`);
+    expect(core.size).toBeLessThan(before); // compacted
+    expect(core.byId.get('e1050')).toBeLessThan(1050);
+    expect(kept.map(cos)).toEqual(want);
+    const query = { text: '软件 水稻', top: 10 };
+    const dir = mkdtempSync(join(tmpdir(), 'tianfu-concepts-'));
+    try {
+      engine.saveSnapshot(join(dir, 's.snap'));
+      const loaded = readSnapshotFile(join(dir, 's.snap'), (o) => coreFor({ ...o, conceptBase: base }));
+      expect(loaded.core.concepts?.columnOn).toBe(true);
+      expect(wrapCore(loaded.core, loaded.options).search(query)).toEqual(engine.search(query));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('scores the cosine of normalised vectors', () => {
     const a = { c: Int32Array.from([0, 2]), w: Float32Array.from([0.6, 0.8]) };
     const b = { c: Int32Array.from([2]), w: Float32Array.from([1]) };

@@ -61,6 +61,14 @@ const CACHE_MAX = 100_000;
 
 const EMPTY: ConceptVec = { c: new Int32Array(0), w: new Float32Array(0) };
 
+/**
+ * Concepts kept per entity in the column of large corpora (its strongest, re-normalised): the
+ * concept cosine of a candidate is then `COLUMN_K` multiply-adds against the query's dense vector.
+ */
+export const COLUMN_K = 8;
+/** Empty slot of the column. */
+const NO_CONCEPT = 0xffff;
+
 /** Cosine of two normalised concept vectors. */
 export function conceptCosine(a: ConceptVec, b: ConceptVec): number {
   let i = 0;
@@ -110,6 +118,16 @@ export class ConceptLayer {
   private readonly acc: Float64Array;
   private readonly unitAcc: Float64Array;
   private readonly touched: Int32Array;
+  /**
+   * Large corpora: every entity's vector as `COLUMN_K` (concept id, weight) slots, built at
+   * training, on snapshot load and on upsert; used instead of the exact vector everywhere (the
+   * pool ranking, the re-check, the full score), so pruned and exhaustive search agree.
+   */
+  private colIds: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
+  private colW: Float32Array<ArrayBufferLike> = new Float32Array(0);
+  /** Whether the column is in use (large corpora once built). */
+  columnOn = false;
+  private building = false;
 
   constructor(
     readonly base: ConceptBase,
@@ -297,8 +315,131 @@ export class ConceptLayer {
     return out;
   }
 
-  /** The concept vector of an indexed entity (cached between changes of the corpus). */
+  private ensureColumn(n: number): void {
+    if (this.colIds.length >= n * COLUMN_K) return;
+    const cap = Math.max(n, Math.ceil((this.colIds.length / COLUMN_K) * 1.25)) * COLUMN_K;
+    const ids = new Uint16Array(cap).fill(NO_CONCEPT);
+    ids.set(this.colIds);
+    const w = new Float32Array(cap);
+    w.set(this.colW);
+    this.colIds = ids;
+    this.colW = w;
+  }
+
+  /** Writes an entity's strongest `COLUMN_K` concepts (re-normalised) into the column. */
+  setColumn(core: IndexCore, idx: number): void {
+    if (this.size === 0 || this.size >= NO_CONCEPT) return;
+    this.ensureColumn(idx + 1);
+    const v = this.exactVec(core, idx);
+    const o = idx * COLUMN_K;
+    this.colIds.fill(NO_CONCEPT, o, o + COLUMN_K);
+    this.colW.fill(0, o, o + COLUMN_K);
+    const n = v.c.length;
+    let order: number[] | undefined;
+    if (n > COLUMN_K) {
+      order = Array.from({ length: n }, (_, k) => k);
+      order.sort((a, b) => (v.w[b] as number) - (v.w[a] as number) || a - b);
+      order.length = COLUMN_K;
+      order.sort((a, b) => a - b);
+    }
+    const m = Math.min(n, COLUMN_K);
+    let z = 0;
+    for (let j = 0; j < m; j++) z += (v.w[order ? (order[j] as number) : j] as number) ** 2;
+    const iz = z > 0 ? 1 / Math.sqrt(z) : 0;
+    for (let j = 0; j < m; j++) {
+      const k = order ? (order[j] as number) : j;
+      this.colIds[o + j] = v.c[k] as number;
+      this.colW[o + j] = (v.w[k] as number) * iz;
+    }
+  }
+
+  /** Builds the column for every live entity (large corpora, after training or loading). */
+  buildColumn(core: IndexCore): void {
+    this.columnOn = false;
+    if (this.size === 0 || this.size >= NO_CONCEPT) return;
+    this.colIds = new Uint16Array(0);
+    this.colW = new Float32Array(0);
+    this.ensureColumn(core.size);
+    this.building = true;
+    try {
+      for (let idx = 0; idx < core.size; idx++) if (core.live[idx] === 1) this.setColumn(core, idx);
+    } finally {
+      this.building = false;
+    }
+    this.cache.clear();
+    this.columnOn = true;
+  }
+
+  /** The column's first `n` rows (snapshots). */
+  columnData(n: number): { k: number; ids: Uint16Array; w: Float32Array } {
+    this.ensureColumn(n);
+    return {
+      k: COLUMN_K,
+      ids: this.colIds.subarray(0, n * COLUMN_K),
+      w: this.colW.subarray(0, n * COLUMN_K),
+    };
+  }
+
+  /** Takes a saved column; false (nothing taken) when it was made with other concepts or slots. */
+  restoreColumn(ids: Uint16Array, w: Float32Array, meta: { k: number; names: readonly string[] }): boolean {
+    const names = this.base.names;
+    if (
+      meta.k !== COLUMN_K ||
+      meta.names.length !== names.length ||
+      meta.names.some((x, i) => x !== names[i])
+    )
+      return false;
+    this.colIds = ids;
+    this.colW = w;
+    this.cache.clear();
+    this.columnOn = true;
+    return true;
+  }
+
+  /** Moves a column row (compaction). */
+  moveColumn(from: number, to: number): void {
+    if (!this.columnOn || from === to) return;
+    this.colIds.copyWithin(to * COLUMN_K, from * COLUMN_K, (from + 1) * COLUMN_K);
+    this.colW.copyWithin(to * COLUMN_K, from * COLUMN_K, (from + 1) * COLUMN_K);
+  }
+
+  /** A query vector as a dense array over the concepts (for `cosineAt`). */
+  dense(q: ConceptVec): Float32Array {
+    const d = new Float32Array(this.size);
+    for (let i = 0; i < q.c.length; i++) d[q.c[i] as number] = q.w[i] as number;
+    return d;
+  }
+
+  /** Concept cosine of a dense query vector and an entity (the column when on, else exact). */
+  cosineAt(core: IndexCore, qd: Float32Array, q: ConceptVec, idx: number): number {
+    if (!this.columnOn || idx * COLUMN_K >= this.colIds.length)
+      return conceptCosine(q, this.entityVec(core, idx));
+    const ids = this.colIds;
+    const w = this.colW;
+    let s = 0;
+    for (let o = idx * COLUMN_K, e = o + COLUMN_K; o < e; o++) {
+      const c = ids[o] as number;
+      if (c === NO_CONCEPT) break;
+      s += (w[o] as number) * (qd[c] as number);
+    }
+    return s;
+  }
+
+  /** The concept vector of an indexed entity (the column's on large corpora, else exact). */
   entityVec(core: IndexCore, idx: number): ConceptVec {
+    if (this.size === 0) return EMPTY;
+    if (this.columnOn && idx * COLUMN_K < this.colIds.length) {
+      const o = idx * COLUMN_K;
+      let m = 0;
+      while (m < COLUMN_K && this.colIds[o + m] !== NO_CONCEPT) m++;
+      if (m === 0) return EMPTY;
+      return { c: Int32Array.from(this.colIds.subarray(o, o + m)), w: this.colW.slice(o, o + m) };
+    }
+    return this.exactVec(core, idx);
+  }
+
+  /** The exact concept vector of an indexed entity (cached between changes of the corpus). */
+  exactVec(core: IndexCore, idx: number): ConceptVec {
     if (this.size === 0) return EMPTY;
     if (
       core.alive !== this.cacheAlive ||
@@ -329,6 +470,7 @@ export class ConceptLayer {
     }
     const v = this.finish(n, this.priors.size > 0 ? this.priors.get(core.ids[idx] as string) : undefined);
     // Kept between changes of the corpus; on large corpora at most `CACHE_MAX` (then started over).
+    if (this.building) return v;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(idx, v);
     return v;

@@ -594,6 +594,7 @@ export class IndexCore {
       this.appendDelta(idx);
       this.computeNorm(idx);
       if (this.model) this.embedRecord(idx);
+      if (this.concepts?.columnOn) this.concepts.setColumn(this, idx);
     }
   }
 
@@ -760,6 +761,7 @@ export class IndexCore {
           } else this.semF.copyWithin(ni * semDim, idx * semDim, (idx + 1) * semDim);
         }
       }
+      this.concepts?.moveColumn(idx, ni);
       const vc = this.unitVecCache.get(idx);
       if (vc) vecCache.set(ni, vc);
       const sc = this.unitSemCache.get(idx);
@@ -819,6 +821,8 @@ export class IndexCore {
     for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.computeNorm(idx);
     this.trainSemantic();
     this.trainedSize = this.alive;
+    // Large corpora: the concept column (a few multiply-adds per candidate instead of a vector).
+    if (this.largeMode) this.concepts?.buildColumn(this);
   }
 
   private trainSemantic(): void {

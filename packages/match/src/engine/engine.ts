@@ -205,28 +205,32 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
             const cov = c > 0 ? (coverageOfAgg(core, pq, core.aggOf(wide.idx[k] as number)) ?? 0) : 0;
             rank[k] = a * (exact[k] as number) + b * (semOf[k] as number) + c * weights.facet * cov;
           }
-          // The concept cosine (exact, from the forward index) ranks the pool too, computed only
-          // for members that can still be chosen: in order of the text rank, once a member's
-          // text rank + the concept weight (the cosine is ≤ 1) falls below the `limit`-th best
-          // full rank of the first `limit`, no later one can be chosen (NaN = not computed).
+          // The concept cosine (the column's on large corpora) ranks the pool too, computed only
+          // for members that can still be chosen: first for the `limit` best by text rank, whose
+          // lowest full rank is then a floor; a member whose text rank + the concept weight (the
+          // cosine is ≤ 1) stays below it cannot be chosen and is skipped (NaN = not computed).
           const conOf = new Float32Array(w).fill(Number.NaN);
           const cl = pq.concept ? core.concepts : undefined;
+          const positions = new Int32Array(w);
+          for (let k = 0; k < w; k++) positions[k] = k;
           if (cl && pq.concept) {
             const cw = weights.concept;
-            const byText = Int32Array.from({ length: w }, (_, k) => k).sort(
-              (x, y) => (rank[y] as number) - (rank[x] as number),
-            );
+            const qd = cl.dense(pq.concept);
+            const byText = topIdx(positions, w, rank, limit).idx;
             let floor = Infinity;
-            for (let j = 0; j < w; j++) {
-              const k = byText[j] as number;
-              if (j >= limit && (rank[k] as number) + cw < floor) break;
-              const cos = conceptCosine(pq.concept, cl.entityVec(core, wide.idx[k] as number));
+            for (const k of byText) {
+              const cos = cl.cosineAt(core, qd, pq.concept, wide.idx[k] as number);
               conOf[k] = cos;
               rank[k] = (rank[k] as number) + cw * cos;
-              if (j < limit) floor = Math.min(floor, rank[k] as number);
+              floor = Math.min(floor, rank[k] as number);
+            }
+            for (let k = 0; k < w; k++) {
+              if (!Number.isNaN(conOf[k] as number) || (rank[k] as number) + cw < floor) continue;
+              const cos = cl.cosineAt(core, qd, pq.concept, wide.idx[k] as number);
+              conOf[k] = cos;
+              rank[k] = (rank[k] as number) + cw * cos;
             }
           }
-          const positions = Int32Array.from({ length: w }, (_, k) => k);
           const sel = topIdx(positions, w, rank, limit);
           const lex = new Map<number, number>();
           cands = Array.from(sel.idx, (k) => {
@@ -331,6 +335,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       const thr = (scored[top - 1] as Scored).score;
       const extra: Scored[] = [];
       const dq = prf ? denseQuery(core, aggVec) : undefined;
+      const qd = pq.concept && core.concepts ? core.concepts.dense(pq.concept) : undefined;
       try {
         for (let k = 0; k < rest.idx.length; k++) {
           const idx = rest.idx[k] as number;
@@ -347,7 +352,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
             let con = rest.con[k] as number;
             if (Number.isNaN(con)) {
               if (bound + w.concept < thr - 1e-6) continue;
-              con = conceptCosine(pq.concept, core.concepts.entityVec(core, idx));
+              con = core.concepts.cosineAt(core, qd as Float32Array, pq.concept, idx);
             }
             bound += w.concept * con;
           }

@@ -38,6 +38,11 @@ interface Header {
   conceptPriors?: [string, string[]][];
   /** Concept layer: the lexicon share of the corpus measured at training (absent before). */
   conceptShare?: number;
+  /**
+   * Concept column of large corpora (`COLUMN_K` slots per entity, ids into these names): two
+   * sections after the text ones (absent before, then recomputed on load).
+   */
+  conceptColumn?: { k: number; names: string[] };
 }
 
 type Section = Int32Array | Float32Array | Float64Array | Uint8Array | Int8Array | Uint16Array;
@@ -103,6 +108,8 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     conceptPriors: core.concepts?.priorNames(),
     conceptShare: core.concepts && Number.isFinite(core.concepts.share) ? core.concepts.share : undefined,
   };
+  const column = core.concepts?.columnOn ? core.concepts.columnData(n) : undefined;
+  if (column && core.concepts) header.conceptColumn = { k: column.k, names: core.concepts.base.names };
   const sections: Section[] = [
     core.vocab.dfEntity.subarray(0, v),
     core.vocab.dfUnit.subarray(0, v),
@@ -140,6 +147,7 @@ export function saveSnapshotFile(core: IndexCore, options: MatchEngineOptions, p
     tOff,
     core.tLen.subarray(0, n),
   ];
+  if (column) sections.push(column.ids, column.w);
   const tmp = `${path}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {
@@ -240,6 +248,7 @@ export function readSnapshotFile(
   const text = next(Uint8Array);
   core.tOff = next(Int32Array);
   core.tLen = next(Int32Array);
+  const column = header.conceptColumn ? { ids: next(Uint16Array), w: next(Float32Array) } : undefined;
   core.text.chunks = [text];
   core.tChunk = new Int32Array(n);
   core.uN = header.uN;
@@ -281,6 +290,17 @@ export function readSnapshotFile(
   // The lexicon share as measured at training (older snapshots: measured now).
   if (core.concepts && header.conceptShare !== undefined) core.concepts.setShare(header.conceptShare);
   else core.concepts?.measure(core);
+  // The concept column of large corpora as saved (recomputed when absent or the lexicon changed).
+  if (
+    core.largeMode &&
+    core.concepts &&
+    !(
+      column &&
+      header.conceptColumn &&
+      core.concepts.restoreColumn(column.ids, column.w, header.conceptColumn)
+    )
+  )
+    core.concepts.buildColumn(core);
   return { core, options: header.options };
 }
 
