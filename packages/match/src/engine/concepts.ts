@@ -24,7 +24,7 @@
 import { conceptsNamed, type ConceptBase, type TermConcepts } from '../analysis/concept-base.ts';
 import type { TextUnit } from './analyze.ts';
 import type { IndexCore } from './core.ts';
-import type { SparseVec } from '../index/sparse.ts';
+import { dot, type SparseVec } from '../index/sparse.ts';
 
 const ltf = (tf: number): number => (tf > 0 ? 1 + Math.log(tf) : 0);
 
@@ -69,22 +69,9 @@ export const COLUMN_K = 8;
 /** Empty slot of the column. */
 const NO_CONCEPT = 0xffff;
 
-/** Cosine of two normalised concept vectors. */
+/** Cosine of two normalised concept vectors (a sparse dot product over concept ids). */
 export function conceptCosine(a: ConceptVec, b: ConceptVec): number {
-  let i = 0;
-  let j = 0;
-  let s = 0;
-  while (i < a.c.length && j < b.c.length) {
-    const x = a.c[i] as number;
-    const y = b.c[j] as number;
-    if (x === y) {
-      s += (a.w[i] as number) * (b.w[j] as number);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return s;
+  return dot({ t: a.c, w: a.w }, { t: b.c, w: b.w });
 }
 
 /** The strongest concept of a vector (-1 when empty). */
