@@ -55,8 +55,10 @@ export const importBatches = pgTable(
       .default(sql`'[]'::jsonb`),
     issuesTruncated: boolean('issues_truncated').notNull().default(false),
     /**
-     * The normalized valid rows as base64(gzip(JSON lines)); cleared after commit or expiry. Text,
-     * not bytea: PGlite binds a 15 MB bytea parameter ten times slower than the same bytes as text.
+     * Where the normalized valid rows (gzip-compressed JSON lines) are staged: `lo:<oid>`, a
+     * PostgreSQL large object written and read in 1 MB parts (imports.repository.ts); older batches
+     * may still hold the rows inline as base64 text. Cleared, and the large object unlinked, after
+     * commit, expiry or the hourly purge.
      */
     payload: text('payload'),
     /** Why a commit failed (message code). */
