@@ -4,6 +4,8 @@
  *
  * - `POST /api/organizations` starts a claim (`pending`); `POST /api/organizations/{id}/claim`
  *   (owner) submits one for an organization never claimed, or again after a rejection.
+ * - `POST /api/org-claims` `{uscc}` — claims an organization that is on the platform but that
+ *   nobody acts for yet (an officer imported it): verified, the claimant becomes its owner.
  * - `GET /api/org-claims` — the officer's queue (pending claims in their regions, oldest first);
  *   `POST /api/org-claims/{orgId}` `{decision, reason}` verifies or rejects.
  * - `POST /api/org-join-requests` `{uscc, message}` — someone who found the USCC already claimed
@@ -72,6 +74,10 @@ export const OrgClaimItem = z.object({
 export type OrgClaimItem = z.infer<typeof OrgClaimItem>;
 export const OrgClaimQueueResponse = paginated(OrgClaimItem);
 export type OrgClaimQueueResponse = z.infer<typeof OrgClaimQueueResponse>;
+
+/** POST /api/org-claims — claim the organization registered under this USCC that has no owner. */
+export const OrgClaimCreate = z.object({ uscc: Uscc });
+export type OrgClaimCreate = z.infer<typeof OrgClaimCreate>;
 
 /** POST /api/org-join-requests — join the organization registered under this USCC. */
 export const OrgJoinRequestCreate = z.object({

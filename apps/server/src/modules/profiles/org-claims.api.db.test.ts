@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { usccCheckChar } from '@tianfu/contracts';
-import { auditLog, orgMembers, type Db } from '@tianfu/db';
+import { auditLog, organizations, orgMembers, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import type { CatalogChange } from '../../events/catalog-events.ts';
 import type { TestApp } from '../../../test/helpers/build-test-app.ts';
@@ -49,6 +49,7 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
     };
     for (const path of [
       '/api/organizations/{id}/claim',
+      '/api/org-claims',
       '/api/org-claims',
       '/api/org-claims/{orgId}',
       '/api/org-join-requests',
@@ -326,6 +327,102 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
         .statusCode,
     ).toBe(409);
     expect((await second.client.post('/api/org-join-requests', { uscc: code })).statusCode).toBe(409);
+  });
+
+  it('lets someone claim an organization an officer imported; verified, they become its owner', async () => {
+    const importer = await registerStaff(t.app, getDb(), 'officer', '5101');
+    const code = uscc('510105');
+    const [imported] = await getDb()
+      .orm.insert(organizations)
+      .values({
+        uscc: code,
+        name: '青羊导入机械有限公司',
+        orgType: 'enterprise',
+        regionCode: '510105',
+        ownerId: importer.userId,
+        externalId: `ent-claim-${serial}`,
+      })
+      .returning();
+    const orgId = imported!.id;
+    const claimant = await registerUser(t.app, getDb(), { displayName: '钱认领' });
+    // Registering its code points to a claim, not to a join request nobody would answer.
+    const reg = await claimant.client.post('/api/organizations', {
+      uscc: code,
+      name: '青羊导入机械',
+      regionCode: '510105',
+    });
+    expect(reg.statusCode).toBe(409);
+    expect(reg.json().error).toMatchObject({
+      code: 'org.uscc_unclaimed',
+      message: expect.stringContaining('“青羊导入机械有限公司”已由科协工作人员录入平台'),
+    });
+    const join = await claimant.client.post('/api/org-join-requests', { uscc: code });
+    expect(join.statusCode).toBe(409);
+    expect(join.json().error.code).toBe('org.uscc_unclaimed');
+    expect((await claimant.client.post('/api/org-claims', { uscc: uscc('510105') })).statusCode).toBe(404);
+
+    const claimed = await claimant.client.post('/api/org-claims', { uscc: code });
+    expect(claimed.statusCode).toBe(200);
+    expect(claimed.json()).toMatchObject({ status: 'pending', reason: null });
+    expect(await audits(getDb(), 'org_claim.claim', orgId, 'success')).toHaveLength(1);
+    // One claim at a time; the claimant does not act for it before the officer's check.
+    const rival = await registerUser(t.app, getDb());
+    expect((await rival.client.post('/api/org-claims', { uscc: code })).statusCode).toBe(409);
+    expect((await claimant.client.get(`/api/organizations/${orgId}`)).json().myRole ?? null).toBeNull();
+    const item = (await importer.client.get('/api/org-claims?region=510105'))
+      .json()
+      .items.find((i: { orgId: string }) => i.orgId === orgId);
+    expect(item).toMatchObject({ claimantName: '钱认领', ownOrganization: false });
+
+    // Verified: the claimant is the owner, hears of it, and the code now reads as claimed.
+    const ok = await importer.client.post(`/api/org-claims/${orgId}`, { decision: 'verify' });
+    expect(ok.statusCode).toBe(200);
+    const [row] = await getDb().orm.select().from(organizations).where(eq(organizations.id, orgId));
+    expect(row?.ownerId).toBe(claimant.userId);
+    expect((await claimant.client.get(`/api/organizations/${orgId}`)).json()).toMatchObject({
+      myRole: 'owner',
+      verificationStatus: 'verified',
+    });
+    expect((await inbox(claimant.client))[0]?.title).toBe('单位认证已通过');
+    expect((await rival.client.post('/api/org-claims', { uscc: code })).json().error.code).toBe(
+      'org_claim.has_owner',
+    );
+    const again = await rival.client.post('/api/organizations', {
+      uscc: code,
+      name: '青羊导入机械',
+      regionCode: '510105',
+    });
+    expect(again.json().error.code).toBe('org.uscc_claimed');
+  });
+
+  it('never lets an officer verify their own claim of an imported organization', async () => {
+    const officer = await registerStaff(t.app, getDb(), 'officer', '5101');
+    const code = uscc('510106');
+    const [imported] = await getDb()
+      .orm.insert(organizations)
+      .values({
+        uscc: code,
+        name: '金牛导入材料有限公司',
+        orgType: 'enterprise',
+        regionCode: '510106',
+        ownerId: officer.userId,
+        externalId: `ent-claim-${serial}`,
+      })
+      .returning();
+    expect((await officer.client.post('/api/org-claims', { uscc: code })).statusCode).toBe(200);
+    const self = await officer.client.post(`/api/org-claims/${imported!.id}`, { decision: 'verify' });
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error.code).toBe('org_claim.own_organization');
+    expect(await audits(getDb(), 'org_claim.decide', imported!.id, 'denied')).toHaveLength(1);
+    // A rejected claim of an organization nobody acts for may be made again, by anyone.
+    const colleague = await registerStaff(t.app, getDb(), 'officer', '510106');
+    const rej = await colleague.client.post(`/api/org-claims/${imported!.id}`, {
+      decision: 'reject',
+      reason: '无法电话核实',
+    });
+    expect(rej.json().status).toBe('rejected');
+    const other = await registerUser(t.app, getDb());
+    expect((await other.client.post('/api/org-claims', { uscc: code })).json().status).toBe('pending');
   });
 
   it('refuses a code with a wrong GB 32100 check character', async () => {

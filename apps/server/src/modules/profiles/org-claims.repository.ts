@@ -198,6 +198,37 @@ export function orgClaimsRepository(db: Db) {
         .values({ userId: n.userId, type: n.type, params: n.params, link: n.link, idempotencyKey: n.key })
         .onConflictDoNothing({ target: notifications.idempotencyKey });
     },
+    /** Whether anyone acts for the organization: an owner or admin member (an import leaves none). */
+    async hasManager(orgId: string, q: Orm = orm): Promise<boolean> {
+      const [row] = await q
+        .select({ userId: orgMembers.userId })
+        .from(orgMembers)
+        .where(and(eq(orgMembers.orgId, orgId), inArray(orgMembers.role, ['owner', 'admin'])))
+        .limit(1);
+      return row !== undefined;
+    },
+    async isOwner(q: Orm, orgId: string, userId: string): Promise<boolean> {
+      const [row] = await q
+        .select({ role: orgMembers.role })
+        .from(orgMembers)
+        .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)))
+        .limit(1);
+      return row?.role === 'owner';
+    },
+    /**
+     * The verified claimant of an organization nobody acted for takes it over: its owner on the row
+     * and an `owner` member.
+     */
+    async makeOwner(tx: Orm, orgId: string, userId: string, now: Date): Promise<void> {
+      await tx
+        .update(organizations)
+        .set({ ownerId: userId, updatedAt: now })
+        .where(eq(organizations.id, orgId));
+      await tx
+        .insert(orgMembers)
+        .values({ orgId, userId, role: 'owner', createdAt: now })
+        .onConflictDoUpdate({ target: [orgMembers.orgId, orgMembers.userId], set: { role: 'owner' } });
+    },
     /** The owner and admin members, who answer join requests. */
     async managers(orgId: string): Promise<string[]> {
       const rows = await orm

@@ -1,6 +1,7 @@
 /**
  * Organization claims and join requests (contracts `catalog/org-claims.ts`):
- * `POST /api/organizations/{id}/claim`, `GET /api/org-claims`, `POST /api/org-claims/{orgId}`,
+ * `POST /api/organizations/{id}/claim`, `GET /api/org-claims`, `POST /api/org-claims` (an
+ * organization nobody acts for), `POST /api/org-claims/{orgId}`,
  * `POST /api/org-join-requests`, `GET /api/org-join-requests/mine`,
  * `GET /api/organizations/{id}/join-requests`, `POST /api/org-join-requests/{id}`.
  * @module
@@ -8,6 +9,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CatalogIdParams,
+  OrgClaimCreate,
   OrgClaimDecision,
   OrgClaimParams,
   OrgClaimQueueQuery,
@@ -25,6 +27,7 @@ import { regionScopeOf } from '../../policy/region-scope.ts';
 import { accountsRepository } from '../accounts/accounts.repository.ts';
 import './profiles.errors.ts';
 import {
+  canClaimUnowned,
   canDecideClaim,
   canManageJoinRequests,
   canReadClaimQueue,
@@ -65,6 +68,31 @@ export const orgClaimsRoutes: FastifyPluginAsyncZod = async (app) => {
       const claim = await svc.submit(org.id, actor.userId);
       await app.audit.recordRequest(request, {
         action: 'org_claim.submit',
+        target: { type: 'organization', id: org.id },
+        outcome: 'success',
+        regionCode: org.regionCode,
+      });
+      return verificationOf(claim, true);
+    },
+  );
+
+  app.post(
+    '/api/org-claims',
+    {
+      schema: {
+        tags,
+        summary:
+          'Claim an organization that is on the platform but that nobody acts for (imported by an officer); verified, the claimant becomes its owner',
+        body: OrgClaimCreate,
+        response: { 200: OrgVerification, ...profileErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await requireActor(request, 'org_claim.claim');
+      await authorize(request, canClaimUnowned(actor));
+      const { org, claim } = await svc.claimUnowned(request.body.uscc, actor.userId);
+      await app.audit.recordRequest(request, {
+        action: 'org_claim.claim',
         target: { type: 'organization', id: org.id },
         outcome: 'success',
         regionCode: org.regionCode,
@@ -123,7 +151,11 @@ export const orgClaimsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = await requireActor(request, 'org_claim.decide');
       const org = await orgOf(request.params.orgId);
-      await authorize(request, canDecideClaim(actor, org, await roleOf(org.id, actor.userId)));
+      const current = await svc.repo.claimOf(org.id);
+      await authorize(
+        request,
+        canDecideClaim(actor, org, await roleOf(org.id, actor.userId), current?.claimantId ?? null),
+      );
       const claim = await svc.decide(org, request.body, actor.userId);
       await app.audit.recordRequest(request, {
         action: 'org_claim.decide',

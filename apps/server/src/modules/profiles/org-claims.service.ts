@@ -39,6 +39,22 @@ export function orgClaimsService(deps: { db: Db; now: () => Date }) {
       return deps.db.orm.transaction((tx) => repo.submit(tx, orgId, claimantId, deps.now()));
     },
     /**
+     * Someone claims an organization that is on the platform but that nobody acts for (an officer
+     * imported it): the claim waits for an officer; verified, the claimant becomes the owner.
+     * 404 for an unknown code, 409 when it has an owner (ask to join) or a claim is pending or
+     * verified (a rejected one may be claimed again, by anyone).
+     */
+    async claimUnowned(uscc: string, claimantId: string) {
+      const org = await accounts.orgByUscc(uscc);
+      if (!org)
+        throw new AppError('org_claim.uscc_unknown', 404, { fields: { uscc: 'org_claim.uscc_unknown' } });
+      if (await repo.hasManager(org.id)) throw new AppError('org_claim.has_owner', 409);
+      const current = await repo.claimOf(org.id);
+      if (current && current.status !== 'rejected') throw new AppError('org_claim.not_submittable', 409);
+      const claim = await deps.db.orm.transaction((tx) => repo.submit(tx, org.id, claimantId, deps.now()));
+      return { org, claim };
+    },
+    /**
      * Verifies or rejects a pending claim, telling the claimant in the app; 409 when it was decided
      * meanwhile or never submitted.
      */
@@ -54,6 +70,11 @@ export function orgClaimsService(deps: { db: Db; now: () => Date }) {
           decidedBy: officerId,
           now: deps.now(),
         });
+        // A claimant who does not act for the organization yet (it was imported) takes it over.
+        if (decided?.status === 'verified' && decided.claimantId) {
+          if (!(await repo.isOwner(tx, org.id, decided.claimantId)))
+            await repo.makeOwner(tx, org.id, decided.claimantId, deps.now());
+        }
         if (decided?.claimantId) {
           await repo.notify(tx, {
             userId: decided.claimantId,
@@ -74,6 +95,9 @@ export function orgClaimsService(deps: { db: Db; now: () => Date }) {
       if (!org)
         throw new AppError('org_join.uscc_unknown', 404, { fields: { uscc: 'org_join.uscc_unknown' } });
       if (await accounts.membership(org.id, userId)) throw new AppError('org_join.already_member', 409);
+      // Nobody would answer: an organization without an owner is claimed, not joined.
+      if (!(await repo.hasManager(org.id)))
+        throw new AppError('org.uscc_unclaimed', 409, { params: { name: org.name } });
       let request;
       try {
         request = await repo.insertJoinRequest({ orgId: org.id, userId, message, now: deps.now() });

@@ -30,6 +30,19 @@ export const ProfilesErrors = registerMessages({
     'zh-CN': '该统一社会信用代码已由“{name}”认领。如果您是该单位的人员，请申请加入，由单位负责人审核',
     en: 'This unified social credit code has already been claimed by “{name}”. If you work there, request to join; its owner will review your request',
   },
+  'org.uscc_unclaimed': {
+    'zh-CN':
+      '“{name}”已由科协工作人员录入平台，但还没有人代表该单位。如果您是该单位的负责人或经办人，可以申请认领：所在地区的工作人员核实（营业执照、电话回访）后，您将成为该单位的负责人',
+    en: '“{name}” was entered by association staff, but nobody acts for it yet. If you represent it, claim it: once staff of its region have checked (business licence, a call back), you become its owner',
+  },
+  'org_claim.has_owner': {
+    'zh-CN': '该单位已有负责人，请申请加入，由单位负责人审核',
+    en: 'This organization already has an owner; request to join instead',
+  },
+  'org_claim.uscc_unknown': {
+    'zh-CN': '平台上没有这个统一社会信用代码的单位，请直接登记',
+    en: 'No organization with this unified social credit code is on the platform; register it instead',
+  },
   'org_claim.own_organization': {
     'zh-CN': '您是该单位的成员，不能审核该单位的认领',
     en: 'You belong to this organization, so you cannot decide its claim',

@@ -119,12 +119,11 @@ export function organizationsService(deps: { db: Db; now: () => Date }) {
   const claims = orgClaimsRepository(deps.db);
   // The code is public (printed on the licence); naming the claimant organization lets the
   // second person recognise it and ask to join instead.
+  // An organization nobody acts for (an officer imported it) is claimed rather than joined.
   const usccTaken = async (uscc: string) => {
     const org = await accounts.orgByUscc(uscc);
-    return new AppError('org.uscc_claimed', 409, {
-      params: { name: org?.name ?? uscc },
-      fields: { uscc: 'org.uscc_claimed' },
-    });
+    const code = org && !(await claims.hasManager(org.id)) ? 'org.uscc_unclaimed' : 'org.uscc_claimed';
+    return new AppError(code, 409, { params: { name: org?.name ?? uscc }, fields: { uscc: code } });
   };
   return {
     /**

@@ -70,6 +70,8 @@ export const decideOrgClaim = (orgId: string, body: OrgClaimDecision) =>
   api.post<OrgVerification>(`/api/org-claims/${id(orgId)}`, body);
 
 /** Join requests: someone who found the USCC claimed asks; the owner or admins answer. */
+/** Claims an organization that is on the platform but that nobody acts for (an officer imported it). */
+export const claimUnownedOrg = (uscc: string) => api.post<OrgVerification>('/api/org-claims', { uscc });
 export const requestToJoin = (uscc: string, message?: string) =>
   api.post<OrgJoinRequest>('/api/org-join-requests', { uscc, ...(message ? { message } : {}) });
 export const listOrgJoinRequests = (orgId: string, signal?: AbortSignal) =>

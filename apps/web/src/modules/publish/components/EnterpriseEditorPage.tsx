@@ -24,7 +24,12 @@ import { IndustryDivisionSelect } from '../../catalog/components/TaxonomySelect'
 import { RegionCascader } from '../../regions/components/RegionCascader';
 import { RequireAuth } from '../../shell/components/Guards';
 import { LoadError } from '../../shell/components/LoadError';
-import { JoinRequestsCard, OrgVerificationPanel, UsccClaimedNotice } from './OrgClaimPanels';
+import {
+  JoinRequestsCard,
+  OrgVerificationPanel,
+  UsccClaimedNotice,
+  UsccUnclaimedNotice,
+} from './OrgClaimPanels';
 
 interface EnterpriseForm {
   name: string;
@@ -75,7 +80,7 @@ function EnterpriseEditor() {
   const { message } = App.useApp();
   const [form] = Form.useForm<EnterpriseForm>();
   const [saving, setSaving] = useState(false);
-  const [claimed, setClaimed] = useState<{ uscc: string; message: string } | null>(null);
+  const [claimed, setClaimed] = useState<{ uscc: string; message: string; unowned: boolean } | null>(null);
   const mine = useRemote((signal) => listMyOrganizations(signal), []);
   const editable = (mine.data?.items ?? []).filter((o) => o.myRole !== 'member');
   const creating = id === 'new';
@@ -116,8 +121,12 @@ function EnterpriseEditor() {
         void navigate(`/publish/enterprise/${created.id}`, { replace: true });
       }
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'org.uscc_claimed') {
-        setClaimed({ uscc: values.uscc.trim().toUpperCase(), message: err.message });
+      if (err instanceof ApiError && (err.code === 'org.uscc_claimed' || err.code === 'org.uscc_unclaimed')) {
+        setClaimed({
+          uscc: values.uscc.trim().toUpperCase(),
+          message: err.message,
+          unowned: err.code === 'org.uscc_unclaimed',
+        });
       } else void message.error(applyFieldErrors(form, err));
     } finally {
       setSaving(false);
@@ -205,7 +214,12 @@ function EnterpriseEditor() {
             <Form.Item name="description" label={t('ent.description')} rules={[{ max: 5000 }]}>
               <Input.TextArea rows={4} maxLength={5000} showCount />
             </Form.Item>
-            {claimed && <UsccClaimedNotice uscc={claimed.uscc} serverMessage={claimed.message} />}
+            {claimed &&
+              (claimed.unowned ? (
+                <UsccUnclaimedNotice uscc={claimed.uscc} serverMessage={claimed.message} />
+              ) : (
+                <UsccClaimedNotice uscc={claimed.uscc} serverMessage={claimed.message} />
+              ))}
             <div className="editor-actions">
               <Button type="primary" size="large" htmlType="submit" loading={saving} data-testid="ent-save">
                 {t('common.save')}

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/LocaleProvider';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import {
+  claimUnownedOrg,
   decideJoinRequest,
   listOrgJoinRequests,
   requestToJoin,
@@ -210,6 +211,63 @@ export function UsccClaimedNotice({ uscc, serverMessage }: { uscc: string; serve
                 data-testid="join-request-submit"
               >
                 {t('ent.claimed.join')}
+              </Button>
+            </>
+          )}
+        </div>
+      }
+    />
+  );
+}
+
+/**
+ * Shown when the code belongs to an organization association staff entered (imported) that nobody
+ * acts for yet: claim it; an officer of its region checks, and the claimant becomes its owner.
+ */
+export function UsccUnclaimedNotice({ uscc, serverMessage }: { uscc: string; serverMessage: string }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const claim = async () => {
+    setBusy(true);
+    try {
+      await claimUnownedOrg(uscc);
+      setSent(true);
+      void message.success(t('ent.unclaimed.sent'));
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Alert
+      type="info"
+      showIcon
+      className="card-alert"
+      data-testid="uscc-unclaimed"
+      title={t('ent.unclaimed.title')}
+      description={
+        <div className="claimed-body">
+          <p className="alert-text" data-testid="uscc-unclaimed-message">
+            {serverMessage}
+          </p>
+          {sent ? (
+            <p className="alert-text" data-testid="claim-sent">
+              {t('ent.unclaimed.sent')}
+            </p>
+          ) : (
+            <>
+              <p className="alert-text">{t('ent.unclaimed.ask')}</p>
+              <Button
+                type="primary"
+                className="claimed-join"
+                loading={busy}
+                onClick={() => void claim()}
+                data-testid="claim-unowned-submit"
+              >
+                {t('ent.unclaimed.claim')}
               </Button>
             </>
           )}
