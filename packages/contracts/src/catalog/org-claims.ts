@@ -68,8 +68,16 @@ export const OrgClaimItem = z.object({
   reason: z.string().nullable(),
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
-  /** The officer is a member of this organization: they may not decide (the server refuses it). */
+  /**
+   * The officer is a member of this organization or the claimant: they may not decide (the server
+   * refuses it).
+   */
   ownOrganization: z.boolean(),
+  /**
+   * The claimant does not act for the organization yet (an officer imported it): verifying makes
+   * them its owner.
+   */
+  handover: z.boolean(),
 });
 export type OrgClaimItem = z.infer<typeof OrgClaimItem>;
 export const OrgClaimQueueResponse = paginated(OrgClaimItem);

@@ -94,6 +94,7 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
       claimantPhoneMasked: expect.stringMatching(/^1\d{2}\*{4}\d{4}$/),
       status: 'pending',
       ownOrganization: false,
+      handover: false,
     });
 
     // The queue is staff only; another region's officer is refused and audited.
@@ -372,7 +373,7 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
     const item = (await importer.client.get('/api/org-claims?region=510105'))
       .json()
       .items.find((i: { orgId: string }) => i.orgId === orgId);
-    expect(item).toMatchObject({ claimantName: '钱认领', ownOrganization: false });
+    expect(item).toMatchObject({ claimantName: '钱认领', ownOrganization: false, handover: true });
 
     // Verified: the claimant is the owner, hears of it, and the code now reads as claimed.
     const ok = await importer.client.post(`/api/org-claims/${orgId}`, { decision: 'verify' });
@@ -410,6 +411,10 @@ describeEachDb('profiles: organization claims and join requests', (getDb) => {
       })
       .returning();
     expect((await officer.client.post('/api/org-claims', { uscc: code })).statusCode).toBe(200);
+    const mine = (await officer.client.get('/api/org-claims?region=510106'))
+      .json()
+      .items.find((i: { orgId: string }) => i.orgId === imported!.id);
+    expect(mine).toMatchObject({ ownOrganization: true, handover: true });
     const self = await officer.client.post(`/api/org-claims/${imported!.id}`, { decision: 'verify' });
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('org_claim.own_organization');

@@ -27,6 +27,8 @@ export interface ClaimQueueRow {
   org: typeof organizations.$inferSelect;
   claimantName: string | null;
   claimantPhone: string | null;
+  /** The claimant is the organization's owner member (false: verifying hands it over). */
+  claimantIsOwner: boolean;
 }
 
 export interface JoinRequestRow {
@@ -118,6 +120,7 @@ export function orgClaimsRepository(db: Db) {
           org: organizations,
           claimantName: users.displayName,
           claimantPhone: users.phone,
+          claimantIsOwner: sql<boolean>`exists (select 1 from ${orgMembers} where ${orgMembers.orgId} = ${organizationClaims.orgId} and ${orgMembers.userId} = ${organizationClaims.claimantId} and ${orgMembers.role} = 'owner')`,
         })
         .from(organizationClaims)
         .innerJoin(organizations, eq(organizations.id, organizationClaims.orgId))

@@ -128,7 +128,9 @@ export const orgClaimsRoutes: FastifyPluginAsyncZod = async (app) => {
         page.rows.map((r) => r.org.id),
       );
       return {
-        items: page.rows.map((r) => presentClaimItem(r, mine.has(r.org.id))),
+        items: page.rows.map((r) =>
+          presentClaimItem(r, mine.has(r.org.id) || r.claim.claimantId === actor.userId),
+        ),
         page: q.page,
         pageSize: q.pageSize,
         total: page.total,

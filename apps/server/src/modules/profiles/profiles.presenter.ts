@@ -190,6 +190,7 @@ export function presentClaimItem(r: ClaimQueueRow, ownOrganization: boolean): Or
     submittedAt: r.claim.submittedAt.toISOString(),
     decidedAt: r.claim.decidedAt ? r.claim.decidedAt.toISOString() : null,
     ownOrganization,
+    handover: r.claim.status === 'pending' && r.claim.claimantId !== null && !r.claimantIsOwner,
   };
 }
 

@@ -84,6 +84,11 @@ export function OrgClaimsTab() {
             {t('orgClaims.ownHint')}
           </Tag>
         )}
+        {item.handover && (
+          <Tag color="blue" data-testid="org-claim-handover">
+            {t('orgClaims.handoverHint')}
+          </Tag>
+        )}
         <Button
           type="primary"
           size={phone ? 'middle' : 'small'}
