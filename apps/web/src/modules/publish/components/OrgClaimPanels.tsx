@@ -258,18 +258,15 @@ export function UsccUnclaimedNotice({ uscc, serverMessage }: { uscc: string; ser
               {t('ent.unclaimed.sent')}
             </p>
           ) : (
-            <>
-              <p className="alert-text">{t('ent.unclaimed.ask')}</p>
-              <Button
-                type="primary"
-                className="claimed-join"
-                loading={busy}
-                onClick={() => void claim()}
-                data-testid="claim-unowned-submit"
-              >
-                {t('ent.unclaimed.claim')}
-              </Button>
-            </>
+            <Button
+              type="primary"
+              className="claimed-join"
+              loading={busy}
+              onClick={() => void claim()}
+              data-testid="claim-unowned-submit"
+            >
+              {t('ent.unclaimed.claim')}
+            </Button>
           )}
         </div>
       }
