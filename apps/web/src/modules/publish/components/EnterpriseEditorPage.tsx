@@ -24,12 +24,7 @@ import { IndustryDivisionSelect } from '../../catalog/components/TaxonomySelect'
 import { RegionCascader } from '../../regions/components/RegionCascader';
 import { RequireAuth } from '../../shell/components/Guards';
 import { LoadError } from '../../shell/components/LoadError';
-import {
-  JoinRequestsCard,
-  OrgVerificationPanel,
-  UsccClaimedNotice,
-  UsccUnclaimedNotice,
-} from './OrgClaimPanels';
+import { JoinRequestsCard, OrgVerificationPanel, UsccTakenNotice } from './OrgClaimPanels';
 
 interface EnterpriseForm {
   name: string;
@@ -214,12 +209,13 @@ function EnterpriseEditor() {
             <Form.Item name="description" label={t('ent.description')} rules={[{ max: 5000 }]}>
               <Input.TextArea rows={4} maxLength={5000} showCount />
             </Form.Item>
-            {claimed &&
-              (claimed.unowned ? (
-                <UsccUnclaimedNotice uscc={claimed.uscc} serverMessage={claimed.message} />
-              ) : (
-                <UsccClaimedNotice uscc={claimed.uscc} serverMessage={claimed.message} />
-              ))}
+            {claimed && (
+              <UsccTakenNotice
+                uscc={claimed.uscc}
+                serverMessage={claimed.message}
+                unowned={claimed.unowned}
+              />
+            )}
             <div className="editor-actions">
               <Button type="primary" size="large" htmlType="submit" loading={saving} data-testid="ent-save">
                 {t('common.save')}

@@ -152,21 +152,48 @@ export function JoinRequestsCard({ orgId, onChanged }: { orgId: string; onChange
 }
 
 /**
- * The answer to registering a credit code someone already claimed: the server's message (which
- * names the organization) and a request to join it instead.
+ * The answer to registering a credit code that is already on the platform, with the server's
+ * message (which names the organization). Claimed by someone (`unowned` false): ask to join it,
+ * with a note for its owner. Entered by association staff and acted for by nobody yet (`unowned`):
+ * claim it; an officer of its region checks, and the claimant becomes its owner.
  */
-export function UsccClaimedNotice({ uscc, serverMessage }: { uscc: string; serverMessage: string }) {
+export function UsccTakenNotice({
+  uscc,
+  serverMessage,
+  unowned,
+}: {
+  uscc: string;
+  serverMessage: string;
+  unowned: boolean;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
-  const join = async () => {
+  const ids = unowned
+    ? {
+        box: 'uscc-unclaimed',
+        message: 'uscc-unclaimed-message',
+        sent: 'claim-sent',
+        submit: 'claim-unowned-submit',
+      }
+    : {
+        box: 'uscc-claimed',
+        message: 'uscc-claimed-message',
+        sent: 'join-sent',
+        submit: 'join-request-submit',
+      };
+  const texts = unowned
+    ? ({ title: 'ent.unclaimed.title', sent: 'ent.unclaimed.sent', submit: 'ent.unclaimed.claim' } as const)
+    : ({ title: 'ent.claimed.title', sent: 'ent.claimed.sent', submit: 'ent.claimed.join' } as const);
+  const act = async () => {
     setBusy(true);
     try {
-      await requestToJoin(uscc, note.trim() || undefined);
+      if (unowned) await claimUnownedOrg(uscc);
+      else await requestToJoin(uscc, note.trim() || undefined);
       setSent(true);
-      void message.success(t('ent.claimed.sent'));
+      void message.success(t(texts.sent));
     } catch (err) {
       void message.error(errorText(err));
     } finally {
@@ -175,98 +202,48 @@ export function UsccClaimedNotice({ uscc, serverMessage }: { uscc: string; serve
   };
   return (
     <Alert
-      type="warning"
+      type={unowned ? 'info' : 'warning'}
       showIcon
       className="card-alert"
-      data-testid="uscc-claimed"
-      title={t('ent.claimed.title')}
+      data-testid={ids.box}
+      title={t(texts.title)}
       description={
         <div className="claimed-body">
-          <p className="alert-text" data-testid="uscc-claimed-message">
+          <p className="alert-text" data-testid={ids.message}>
             {serverMessage}
           </p>
           {sent ? (
-            <p className="alert-text" data-testid="join-sent">
-              {t('ent.claimed.sent')}
+            <p className="alert-text" data-testid={ids.sent}>
+              {t(texts.sent)}
             </p>
           ) : (
             <>
-              <p className="alert-text">{t('ent.claimed.ask')}</p>
-              <label className="claimed-label" htmlFor="join-note">
-                {t('ent.claimed.message')}
-              </label>
-              <Input.TextArea
-                id="join-note"
-                rows={2}
-                maxLength={500}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                placeholder={t('ent.claimed.messagePlaceholder')}
-              />
+              {!unowned && (
+                <>
+                  <p className="alert-text">{t('ent.claimed.ask')}</p>
+                  <label className="claimed-label" htmlFor="join-note">
+                    {t('ent.claimed.message')}
+                  </label>
+                  <Input.TextArea
+                    id="join-note"
+                    rows={2}
+                    maxLength={500}
+                    value={note}
+                    onChange={(e) => setNote(e.target.value)}
+                    placeholder={t('ent.claimed.messagePlaceholder')}
+                  />
+                </>
+              )}
               <Button
                 type="primary"
                 className="claimed-join"
                 loading={busy}
-                onClick={() => void join()}
-                data-testid="join-request-submit"
+                onClick={() => void act()}
+                data-testid={ids.submit}
               >
-                {t('ent.claimed.join')}
+                {t(texts.submit)}
               </Button>
             </>
-          )}
-        </div>
-      }
-    />
-  );
-}
-
-/**
- * Shown when the code belongs to an organization association staff entered (imported) that nobody
- * acts for yet: claim it; an officer of its region checks, and the claimant becomes its owner.
- */
-export function UsccUnclaimedNotice({ uscc, serverMessage }: { uscc: string; serverMessage: string }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState(false);
-  const claim = async () => {
-    setBusy(true);
-    try {
-      await claimUnownedOrg(uscc);
-      setSent(true);
-      void message.success(t('ent.unclaimed.sent'));
-    } catch (err) {
-      void message.error(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Alert
-      type="info"
-      showIcon
-      className="card-alert"
-      data-testid="uscc-unclaimed"
-      title={t('ent.unclaimed.title')}
-      description={
-        <div className="claimed-body">
-          <p className="alert-text" data-testid="uscc-unclaimed-message">
-            {serverMessage}
-          </p>
-          {sent ? (
-            <p className="alert-text" data-testid="claim-sent">
-              {t('ent.unclaimed.sent')}
-            </p>
-          ) : (
-            <Button
-              type="primary"
-              className="claimed-join"
-              loading={busy}
-              onClick={() => void claim()}
-              data-testid="claim-unowned-submit"
-            >
-              {t('ent.unclaimed.claim')}
-            </Button>
           )}
         </div>
       }
