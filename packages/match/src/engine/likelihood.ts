@@ -45,7 +45,8 @@ const models = new WeakMap<IndexCore, CollectionModel>();
  */
 export function collectionModel(core: IndexCore): CollectionModel {
   const m = models.get(core);
-  if (m && m.cf.length >= core.vocab.size) {
+  // (Terms added since the model was computed have no mass in it: `queryModels` skips them.)
+  if (m) {
     if (m.alive === core.alive && m.size === core.size) return m;
     if (core.largeMode && Math.abs(core.alive - m.alive) <= Math.max(1, m.alive * 0.01)) return m;
   }
