@@ -46,11 +46,13 @@ describe('coverage', () => {
   });
 
   it('is the facet part of a multi-document query and orders its candidates', () => {
-    const engine = createMatchEngine({ scoring: { coverageShare: 1, neighbourWeight: 0, prfDocs: 0 } });
+    // Coverage alone, beside the aggregated cosines (the configuration before the likelihood facet).
+    const alone = { likelihoodShare: 0, bodyAggShare: 1, neighbourWeight: 0, prfDocs: 0 };
+    const engine = createMatchEngine({ scoring: { ...alone, coverageShare: 1 } });
     engine.upsertMany(papers);
     const hits = engine.search({ ...expert, top: 3 });
     expect(hits.map((h) => h.id)).toEqual(['p-graph', 'p-mixed', 'p-far']);
-    const off = createMatchEngine({ scoring: { coverageShare: 0, neighbourWeight: 0, prfDocs: 0 } });
+    const off = createMatchEngine({ scoring: { ...alone, coverageShare: 0 } });
     off.upsertMany(papers);
     const facetOn = hits[0]!.explanation.parts.facet!;
     const facetOff = off.search({ ...expert, top: 1 })[0]!.explanation.parts.facet!;

@@ -28,7 +28,7 @@ export const DEFAULT_WEIGHTS: FusionWeights = {
 export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   lexicalShare: 0.7,
   entityTopK: 3,
-  queryTopK: 3,
+  queryTopK: 5,
   candidates: 200,
   exhaustiveBelow: 5000,
   prfDocs: 5,
@@ -36,7 +36,10 @@ export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   neighbourK: 10,
   neighbourWeight: 0.5,
   neighbourConcept: 0,
-  coverageShare: 1,
+  coverageShare: 0,
+  likelihoodShare: 1,
+  dirichletLengths: 5,
+  bodyAggShare: 0,
 };
 
 export { DEFAULT_FIELD_WEIGHTS };

@@ -13,6 +13,7 @@ import { accumulate, denseQuery, exactLexical, release, topIdx } from '../index/
 import {
   COMMON_TERM_SHARE,
   admissible,
+  bodyFacet,
   fuse,
   prepareQuery,
   textParts,
@@ -23,7 +24,6 @@ import { compileFilter, structuredBound, structuredParts } from './structured.ts
 import { saveSnapshotFile } from './snapshot.ts';
 import { fitToQueries } from '../transduce/fit.ts';
 import { smoothScores } from '../transduce/neighbours.ts';
-import { coverageOfAgg, unitTermCounts } from './coverage.ts';
 
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
 import { lexiconConceptBase, type ConceptBase } from '../analysis/concept-base.ts';
@@ -119,7 +119,18 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     const pq = prepareQuery(core, q);
     // The concept part weighs as much as the lexicon describes the corpus (`ConceptLayer.trust`).
     const trust = core.concepts?.trust ?? 1;
-    const weights = trust < 1 ? { ...cfg.weights, concept: cfg.weights.concept * trust } : cfg.weights;
+    let weights = trust < 1 ? { ...cfg.weights, concept: cfg.weights.concept * trust } : cfg.weights;
+    // A body of work (a query of several documents) is read document by document: the cosines of
+    // its blurred concatenation give their weight to the facet, all but `bodyAggShare` of it.
+    if (pq.units.length > 1 && cfg.coverageShare + cfg.likelihoodShare > 0 && cfg.bodyAggShare < 1) {
+      const moved = (1 - cfg.bodyAggShare) * (weights.lexical + weights.semantic);
+      weights = {
+        ...weights,
+        lexical: cfg.bodyAggShare * weights.lexical,
+        semantic: cfg.bodyAggShare * weights.semantic,
+        facet: weights.facet + moved,
+      };
+    }
     if (pq.aggVec.t.length === 0) return [];
     const exclude = new Set<string>(q.excludeIds ?? []);
     if (q.id) exclude.add(q.id);
@@ -195,15 +206,18 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           // Ranked by position in `wide` (ties keep the better partial score first).
           const rank = new Float32Array(w);
           const sem = core.largeMode && core.model ? pq.aggSem : undefined;
-          // A multi-document query's facet is (1 − c) of the usual mix plus c × its coverage.
-          const c = sem && cfg.coverageShare > 0 && unitTermCounts(pq) ? cfg.coverageShare : 0;
+          // A multi-document query's facet is (1 − c) of the usual mix plus c × its coverage and
+          // likelihood (`bodyFacet`).
+          const agg0 = w > 0 ? core.aggOf(wide.idx[0] as number) : undefined;
+          const c = sem && agg0 ? (bodyFacet(core, cfg, pq, agg0)?.share ?? 0) : 0;
           const a = sem ? weights.lexical + (1 - c) * weights.facet * cfg.lexicalShare : 1;
           const b = sem ? weights.semantic + (1 - c) * weights.facet * (1 - cfg.lexicalShare) : 0;
           const semOf = new Float32Array(w);
           if (sem) for (let k = 0; k < w; k++) semOf[k] = core.semDot(sem, wide.idx[k] as number);
           for (let k = 0; k < w; k++) {
-            const cov = c > 0 ? (coverageOfAgg(core, pq, core.aggOf(wide.idx[k] as number)) ?? 0) : 0;
-            rank[k] = a * (exact[k] as number) + b * (semOf[k] as number) + c * weights.facet * cov;
+            const body =
+              c > 0 ? (bodyFacet(core, cfg, pq, core.aggOf(wide.idx[k] as number))?.value ?? 0) : 0;
+            rank[k] = a * (exact[k] as number) + b * (semOf[k] as number) + c * weights.facet * body;
           }
           // The concept cosine (the column's on large corpora) ranks the pool too, computed only
           // for members that can still be chosen: first for the `limit` best by text rank, whose
@@ -344,9 +358,9 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const lexP = dq ? dq.score(idx) : lex;
           const semP = expSem ? core.semDot(expSem, idx) : sem;
           let facet = share * lex + (1 - share) * sem;
-          // A multi-document query's facet is (mostly) its coverage of the entity: exact and cheap.
-          const cov = cfg.coverageShare > 0 ? coverageOfAgg(core, pq, core.aggOf(idx)) : undefined;
-          if (cov !== undefined) facet = (1 - cfg.coverageShare) * facet + cfg.coverageShare * cov;
+          // A multi-document query's facet is (mostly) its coverage and likelihood: exact and cheap.
+          const body = bodyFacet(core, cfg, pq, core.aggOf(idx));
+          if (body) facet = (1 - body.share) * facet + body.share * body.value;
           let bound = w.lexical * lexP + w.semantic * semP + w.facet * facet + sMax;
           if (pq.concept && core.concepts) {
             let con = rest.con[k] as number;

@@ -17,7 +17,8 @@ import type { EntityRecord, IndexCore } from './core.ts';
 import type { ConceptVec } from './concepts.ts';
 import { findConflicts } from '../coi/coi.ts';
 import { passesFilter, structuredParts } from './structured.ts';
-import { coverage } from './coverage.ts';
+import { coverageOfAgg } from './coverage.ts';
+import { likelihoodOfAgg, queryModels } from './likelihood.ts';
 
 /** Scoring tunables (defaults chosen on the development benchmarks, see README). */
 export interface ScoringConfig {
@@ -41,6 +42,16 @@ export interface ScoringConfig {
   neighbourConcept: number;
   /** Share of coverage (`coverage.ts`) in the facet part of multi-document queries (0 disables). */
   coverageShare: number;
+  /** Share of the query likelihood (`likelihood.ts`) in the facet part of multi-document queries. */
+  likelihoodShare: number;
+  /** Dirichlet prior μ of the query likelihood, in mean unit lengths of the corpus. */
+  dirichletLengths: number;
+  /**
+   * Share of the lexical and semantic weights (cosines of the aggregated text) kept for queries of
+   * several documents; the rest moves to the facet (only when the facet reads the body of work:
+   * coverage or likelihood share > 0).
+   */
+  bodyAggShare: number;
 }
 
 /** A scored candidate before explanation. */
@@ -55,6 +66,8 @@ export interface Scored {
 /** Analysed query. */
 export interface PreparedQuery {
   units: SparseVec[];
+  /** Weighted length of each unit, terms outside the vocabulary included. */
+  unitLen: number[];
   unitVecs: SparseVec[];
   unitSem: (Float32Array | undefined)[];
   aggVec: SparseVec;
@@ -97,7 +110,15 @@ export function prepareQuery(core: IndexCore, q: MatchQuery): PreparedQuery {
   // No concept vector when the lexicon does not describe the corpus (`ConceptLayer.trust` 0).
   const cv =
     core.concepts && core.concepts.trust > 0 ? core.concepts.queryVec(core, raw, q.title) : undefined;
-  return { units, unitVecs, unitSem, aggVec, aggSem, concept: cv && cv.c.length > 0 ? cv : undefined };
+  return {
+    units,
+    unitLen: raw.map((r) => r.length),
+    unitVecs,
+    unitSem,
+    aggVec,
+    aggSem,
+    concept: cv && cv.c.length > 0 ? cv : undefined,
+  };
 }
 
 // The lexical candidate step (postings, pruning, exact re-scoring) lives in src/index/candidates.ts.
@@ -153,9 +174,33 @@ export function textParts(
   for (let j = 1; j < bestCount.length; j++)
     if ((bestCount[j] as number) > (bestCount[bestUnit] as number)) bestUnit = j;
   let facet = topKMean(perQuery, cfg.queryTopK);
-  const cov = cfg.coverageShare > 0 ? coverage(core, pq, rec) : undefined;
-  if (cov !== undefined) facet = (1 - cfg.coverageShare) * facet + cfg.coverageShare * cov;
+  const body = bodyFacet(core, cfg, pq, rec.agg);
+  if (body) facet = (1 - body.share) * facet + body.share * body.value;
   return { lexical: lexAgg, semantic: semAgg, facet, bestUnit };
+}
+
+/**
+ * The part of a multi-document query's facet that reads the candidate as one text: coverage
+ * (`coverage.ts`) and query likelihood (`likelihood.ts`), mixed by their shares. `share` is their
+ * sum (the rest of the facet stays the per-document cosine); undefined for single-unit queries or
+ * when both shares are 0. Needs only the candidate's aggregated raw vector (large-corpus re-check).
+ */
+export function bodyFacet(
+  core: IndexCore,
+  cfg: ScoringConfig,
+  pq: PreparedQuery,
+  agg: SparseVec,
+): { share: number; value: number } | undefined {
+  if (pq.units.length < 2) return undefined;
+  const share = cfg.coverageShare + cfg.likelihoodShare;
+  if (share <= 0) return undefined;
+  let value = 0;
+  if (cfg.coverageShare > 0) value += cfg.coverageShare * (coverageOfAgg(core, pq, agg) ?? 0);
+  if (cfg.likelihoodShare > 0) {
+    const m = queryModels(core, pq, cfg.queryTopK, cfg.dirichletLengths);
+    value += cfg.likelihoodShare * (m ? likelihoodOfAgg(m, agg) : 0);
+  }
+  return { share, value: value / share };
 }
 
 /** Fused score: the weighted sum of the parts present. */
