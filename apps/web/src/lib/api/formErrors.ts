@@ -42,3 +42,13 @@ export function applyFieldErrors(
   }
   return err.message;
 }
+
+/**
+ * After a failed `form.validateFields()`, brings the first field in error into view (and focus):
+ * a long editor on a phone otherwise only shows a toast while the error sits off screen.
+ */
+export function scrollToFirstInvalid(form: FormInstance, validationError: unknown): void {
+  const fields = (validationError as { errorFields?: { name: FieldPath }[] } | null)?.errorFields;
+  const first = fields?.[0]?.name;
+  if (first) form.scrollToField(first, { behavior: 'smooth', block: 'center', focus: true });
+}

@@ -5,6 +5,10 @@ export const accountMessages = defineMessages(
   {
     'account.title': '我的账户',
     'account.tab.profile': '个人资料',
+    'account.next.scientist': '下一步：建立专家档案，填写技能专长和服务地区，企业的需求才能匹配到您。',
+    'account.next.scientistAction': '建立专家档案',
+    'account.next.organization': '下一步：登记您的企业（统一社会信用代码），再以企业名义发布需求。',
+    'account.next.organizationAction': '登记企业信息',
     'account.tab.security': '账户安全',
     'account.tab.sessions': '登录设备',
     'account.tab.privacy': '隐私与数据',
@@ -99,6 +103,12 @@ export const accountMessages = defineMessages(
   {
     'account.title': 'My account',
     'account.tab.profile': 'Profile',
+    'account.next.scientist':
+      'Next step: create your expert profile with your skills and service region, so enterprises’ needs can match you.',
+    'account.next.scientistAction': 'Create expert profile',
+    'account.next.organization':
+      'Next step: register your enterprise (unified social credit code), then publish needs in its name.',
+    'account.next.organizationAction': 'Register my enterprise',
     'account.tab.security': 'Security',
     'account.tab.sessions': 'Devices',
     'account.tab.privacy': 'Privacy & data',

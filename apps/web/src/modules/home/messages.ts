@@ -8,6 +8,7 @@ export const homeMessages = defineMessages(
       '科技工作者发布“科技所能”，企事业单位发布“科技所需”，平台智能匹配、邀约对接、全程跟踪，变“点对点”为“点对网”。',
     'home.ctaRegister': '免费注册',
     'home.ctaLogin': '已有账户，登录',
+    'home.searchPlaceholder': '找专家、服务、成果或需求，例如：猕猴桃溃疡病',
     'home.ctaAccount': '进入我的账户',
     'home.functionsTitle': '四大功能',
     'home.functionsDesc': '围绕技术服务、成果转化、项目承接和科学普及，精准对接供需双方。',
@@ -50,6 +51,7 @@ export const homeMessages = defineMessages(
       'Scientists publish what they can do, enterprises and institutions publish what they need; the platform matches both sides, sends invitations and follows every deal through — from “point to point” to “point to network”.',
     'home.ctaRegister': 'Register free',
     'home.ctaLogin': 'I have an account',
+    'home.searchPlaceholder': 'Find experts, services, results or needs, e.g. 猕猴桃 (kiwifruit)',
     'home.ctaAccount': 'Go to my account',
     'home.functionsTitle': 'Four functions',
     'home.functionsDesc':

@@ -4,6 +4,7 @@ import { defineMessages } from '../../i18n/define';
 export const listingMessages = defineMessages(
   {
     'detail.back': '返回',
+    'detail.toDiscover': '去发现页搜索',
     'detail.summary': '需求概述',
     'detail.description': '详细描述',
     'detail.keywords': '关键词',
@@ -60,7 +61,7 @@ export const listingMessages = defineMessages(
     'scientist.onSite': '可上门服务半径 {n} 公里',
     'scientist.ruralExpert': '乡土专家',
     'scientist.present': '至今',
-    'scientist.counts': '论文 {papers} · 专利 {patents} · 服务案例 {services}',
+    'scientist.counts': '论文 {papers} · 专利 {patents} · 科研项目 {projects}',
     'team.lead': '负责人',
     'team.members': '团队成员',
     'team.capabilities': '团队能力',
@@ -136,6 +137,7 @@ export const listingMessages = defineMessages(
   },
   {
     'detail.back': 'Back',
+    'detail.toDiscover': 'Search the catalog',
     'detail.summary': 'Summary',
     'detail.description': 'Details',
     'detail.keywords': 'Keywords',
@@ -194,7 +196,7 @@ export const listingMessages = defineMessages(
     'scientist.onSite': 'On site within {n} km',
     'scientist.ruralExpert': 'Rural expert',
     'scientist.present': 'present',
-    'scientist.counts': '{papers} papers · {patents} patents · {services} services delivered',
+    'scientist.counts': '{papers} papers · {patents} patents · {projects} projects',
     'team.lead': 'Lead',
     'team.members': 'Members',
     'team.capabilities': 'Capabilities',

@@ -57,6 +57,8 @@ export const publishMessages = defineMessages(
     'pub.needKind': '需求类型',
     'pub.needOrg': '以哪个单位名义发布',
     'pub.personal': '个人名义',
+    'pub.noOrganization': '还没有登记单位：以企业名义发布需求，请先登记企业信息（统一社会信用代码）。',
+    'pub.registerOrg': '登记企业信息',
     'pub.summary': '公开摘要',
     'pub.summaryHelp': '所有人可见，10–500 字',
     'pub.needDescription': '详细描述',
@@ -238,6 +240,9 @@ export const publishMessages = defineMessages(
     'pub.needKind': 'Kind of need',
     'pub.needOrg': 'Post on behalf of',
     'pub.personal': 'Myself',
+    'pub.noOrganization':
+      'No organization registered yet: to post for your enterprise, register it first (unified social credit code).',
+    'pub.registerOrg': 'Register my enterprise',
     'pub.summary': 'Public summary',
     'pub.summaryHelp': 'Everyone sees this; 10–500 characters',
     'pub.needDescription': 'Details',

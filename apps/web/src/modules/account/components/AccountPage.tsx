@@ -7,6 +7,7 @@ import { RequireAuth } from '../../shell/components/Guards';
 import { AccountHeader } from './AccountHeader';
 import { ConsentsCard } from './ConsentsCard';
 import { IdentityCard } from './IdentityCard';
+import { NextStepCard } from './NextStepCard';
 import { PasswordCard } from './PasswordCard';
 import { PhoneCard } from './PhoneCard';
 import { DataExportCard, DeleteAccountCard } from './PrivacyCards';
@@ -40,6 +41,7 @@ function AccountContent() {
   return (
     <div className="page account-page" data-testid="account-page">
       <AccountHeader user={user} />
+      <NextStepCard user={user} />
       <Tabs
         activeKey={active}
         onChange={(key) => setParams({ tab: key }, { replace: true })}

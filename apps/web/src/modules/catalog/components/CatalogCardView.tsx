@@ -70,7 +70,7 @@ export function CatalogCardView({
       <div className="catalog-card-head">
         {showKind && (
           <Tag color={KIND_COLOR[card.kind]} className="catalog-card-kind">
-            {t(`catalogKind.${card.kind}` as MessageKey)}
+            {t(`catalogKindOne.${card.kind}` as MessageKey)}
           </Tag>
         )}
         <Link

@@ -40,7 +40,7 @@ export function SearchFilters({
         <DisciplineFilter
           value={state.discipline}
           onChange={(discipline) => onChange({ discipline })}
-          placeholder={t('catalog.pickDiscipline')}
+          placeholder={t('search.anyDiscipline')}
           data-testid="filter-discipline"
         />
       </Form.Item>
@@ -48,7 +48,7 @@ export function SearchFilters({
         <IndustryFilter
           value={state.industry}
           onChange={(industry) => onChange({ industry })}
-          placeholder={t('catalog.pickIndustry')}
+          placeholder={t('search.anyIndustry')}
           data-testid="filter-industry"
         />
       </Form.Item>
@@ -59,6 +59,7 @@ export function SearchFilters({
           value={state.priceMax}
           onChange={(v) => onChange({ priceMax: v ?? null })}
           style={{ width: '100%' }}
+          placeholder={t('search.any')}
           data-testid="filter-price"
         />
       </Form.Item>
@@ -66,6 +67,7 @@ export function SearchFilters({
         <Form.Item label={t('search.maturityMin')}>
           <Select<number>
             allowClear
+            placeholder={t('search.any')}
             value={state.maturityMin ?? undefined}
             onChange={(v) => onChange({ maturityMin: v ?? null })}
             options={MATURITY.map((n) => ({ value: n, label: t('search.maturityOption', { n }) }))}

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row } from 'antd';
+import { Button, Card, Col, Input, Row } from 'antd';
 import {
   AimOutlined,
   AuditOutlined,
@@ -56,6 +56,18 @@ export function HomePage() {
           </p>
           <h1 className="hero-title">{t('home.heroTitle')}</h1>
           <p className="hero-desc">{t('home.heroDesc')}</p>
+          {/* A visitor who came to find someone starts searching right here. */}
+          <Input.Search
+            size="large"
+            enterButton={t('common.search')}
+            placeholder={t('home.searchPlaceholder')}
+            aria-label={t('common.search')}
+            className="hero-search"
+            data-testid="home-search"
+            onSearch={(q) =>
+              void navigate(q.trim() ? `/discover?q=${encodeURIComponent(q.trim())}` : '/discover')
+            }
+          />
           <div className="hero-actions">
             {user ? (
               <Button

@@ -25,7 +25,7 @@ export function CapabilityDetailPage() {
   return (
     <DetailFrame
       testId="capability-detail"
-      kindLabel={t('catalogKind.capability')}
+      kindLabel={t('catalogKindOne.capability')}
       title={c.title}
       tags={<TaxonomyTags disciplines={c.disciplines} industries={c.industries} />}
       meta={

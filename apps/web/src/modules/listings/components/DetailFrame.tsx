@@ -6,6 +6,12 @@ import { ApiError } from '../../../lib/api/client';
 import { useT } from '../../../i18n/LocaleProvider';
 import { LoadError } from '../../shell/components/LoadError';
 
+/** Whether this tab came to the page from another page of the app (react-router's history index). */
+function canGoBack(): boolean {
+  const state = window.history.state as { idx?: number } | null;
+  return (state?.idx ?? 0) > 0;
+}
+
 /** A page frame for one catalog entry: back, title with tags, the body and an optional side column. */
 export function DetailFrame({
   testId,
@@ -31,7 +37,8 @@ export function DetailFrame({
       <Button
         type="link"
         icon={<ArrowLeftOutlined />}
-        onClick={() => void navigate(-1)}
+        // Opened from a shared link there is nothing to go back to inside the app: go to the catalog.
+        onClick={() => void (canGoBack() ? navigate(-1) : navigate('/discover'))}
         className="detail-back"
       >
         {t('detail.back')}
@@ -65,6 +72,7 @@ export function DetailState({
   onRetry: () => void;
 }) {
   const t = useT();
+  const navigate = useNavigate();
   if (loading)
     return (
       <div className="page">
@@ -72,7 +80,18 @@ export function DetailState({
       </div>
     );
   if (error instanceof ApiError && error.status === 404)
-    return <Result status="404" title={t('catalog.notFound')} data-testid="detail-not-found" />;
+    return (
+      <Result
+        status="404"
+        title={t('catalog.notFound')}
+        data-testid="detail-not-found"
+        extra={
+          <Button type="primary" onClick={() => void navigate('/discover')}>
+            {t('detail.toDiscover')}
+          </Button>
+        }
+      />
+    );
   return (
     <div className="page">
       <LoadError error={error} onRetry={onRetry} />

@@ -25,7 +25,7 @@ export function ResultDetailPage() {
   return (
     <DetailFrame
       testId="result-detail"
-      kindLabel={t('catalogKind.result')}
+      kindLabel={t('catalogKindOne.result')}
       title={r.title}
       tags={
         <>
@@ -67,8 +67,15 @@ export function ResultDetailPage() {
             <OwnerLink {...r} />
           </Descriptions.Item>
           <Descriptions.Item label={t('catalog.maturity')}>
-            <Progress percent={Math.round((r.maturity / 9) * 100)} steps={9} size="small" showInfo={false} />{' '}
-            {t('catalog.trl', { n: r.maturity })}
+            <span className="maturity-meter">
+              <Progress
+                percent={Math.round((r.maturity / 9) * 100)}
+                steps={9}
+                size="small"
+                showInfo={false}
+              />
+              {t('catalog.trl', { n: r.maturity })}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('result.askingPrice')}>
             <PriceText priceType={r.priceType} price={r.askingPrice} />

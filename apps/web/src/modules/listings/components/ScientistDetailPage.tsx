@@ -25,7 +25,7 @@ export function ScientistDetailPage() {
   return (
     <DetailFrame
       testId="scientist-detail"
-      kindLabel={t('catalogKind.scientist')}
+      kindLabel={t('catalogKindOne.scientist')}
       title={s.name}
       tags={
         <>
@@ -122,7 +122,7 @@ export function ScientistDetailPage() {
         title={t('scientist.counts', {
           papers: s.papers.length,
           patents: s.patents.length,
-          services: s.deliveredServices.length,
+          projects: s.projects.length,
         })}
       >
         {s.papers.length + s.patents.length + s.projects.length === 0 ? (

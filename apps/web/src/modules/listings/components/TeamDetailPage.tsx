@@ -22,7 +22,7 @@ export function TeamDetailPage() {
   return (
     <DetailFrame
       testId="team-detail"
-      kindLabel={t('catalogKind.team')}
+      kindLabel={t('catalogKindOne.team')}
       title={team.name}
       tags={<TaxonomyTags disciplines={team.disciplines} />}
       meta={

@@ -185,7 +185,9 @@ export function ImportsTab() {
           )}
           {batch.status === 'validated' && (
             <div className="editor-actions">
+              {/* With bad rows, importing the valid ones is the way forward (all-or-nothing would be refused). */}
               <Button
+                type={batch.counts.valid < batch.counts.total ? 'primary' : 'default'}
                 onClick={() => void commit('valid_only')}
                 disabled={batch.counts.valid === 0 || committing !== null}
                 loading={committing === 'valid_only'}
@@ -194,7 +196,7 @@ export function ImportsTab() {
                 {t('import.commitValid', { n: batch.counts.valid })}
               </Button>
               <Button
-                type="primary"
+                type={batch.counts.valid < batch.counts.total ? 'default' : 'primary'}
                 onClick={() => void commit('all_or_nothing')}
                 disabled={committing !== null}
                 loading={committing === 'all_or_nothing'}

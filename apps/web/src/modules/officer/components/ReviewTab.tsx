@@ -15,9 +15,9 @@ import { RegionName } from '../../catalog/components/CatalogBits';
 
 const VIEW: Record<ListingType, string> = { need: '/needs', capability: '/services', result: '/results' };
 const TYPE_LABEL: Record<ListingType, MessageKey> = {
-  need: 'catalogKind.need',
-  capability: 'catalogKind.capability',
-  result: 'catalogKind.result',
+  need: 'catalogKindOne.need',
+  capability: 'catalogKindOne.capability',
+  result: 'catalogKindOne.result',
 };
 
 /**

@@ -17,6 +17,7 @@ import { useRemote } from '../../../lib/hooks/useRemote';
 import { closeListing, listMyListings, submitListing } from '../../catalog/api/listingsApi';
 import { RegionName, StatusTag } from '../../catalog/components/CatalogBits';
 import { listingHistoryPath } from '../../catalog/paths';
+import { useSession } from '../../auth/hooks/useSession';
 import { RequireAuth } from '../../shell/components/Guards';
 import { LoadError } from '../../shell/components/LoadError';
 
@@ -40,6 +41,7 @@ function MyListings() {
   const t = useT();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { user } = useSession();
   const [type, setType] = useState<ListingType | 'all'>('all');
   const size = useScreenSize() === 'phone' ? 'middle' : 'small';
   const [page, setPage] = useState(1);
@@ -106,52 +108,61 @@ function MyListings() {
       : []),
   ];
 
+  // What this person came to publish comes first (and is the primary button): a scientist or a team
+  // offers services, everyone else (an enterprise, a resident) starts from a need.
+  const NEED = {
+    testId: 'new-need',
+    path: '/publish/need/new',
+    label: 'mine.newNeed',
+    icon: <FileAddOutlined />,
+  } as const;
+  const SERVICE = {
+    testId: 'new-service',
+    path: '/publish/service/new',
+    label: 'mine.newService',
+    icon: <FileAddOutlined />,
+  } as const;
+  const RESULT = {
+    testId: 'new-result',
+    path: '/publish/result/new',
+    label: 'mine.newResult',
+    icon: <FileAddOutlined />,
+  } as const;
+  const PROFILE = {
+    testId: 'my-profile',
+    path: '/publish/scientist',
+    label: 'mine.profile',
+    icon: <IdcardOutlined />,
+  } as const;
+  const ENTERPRISE = {
+    testId: 'my-enterprise',
+    path: '/publish/enterprise',
+    label: 'mine.enterprise',
+    icon: <BankOutlined />,
+  } as const;
+  const kinds = user?.kinds ?? [];
+  const supplier = !kinds.includes('organization') && (kinds.includes('scientist') || kinds.includes('team'));
+  const shortcuts = supplier
+    ? [SERVICE, RESULT, PROFILE, NEED, ENTERPRISE]
+    : [NEED, SERVICE, RESULT, PROFILE, ENTERPRISE];
+
   return (
     <div className="page" data-testid="my-listings">
       <h1 className="page-title">{t('mine.title')}</h1>
       <p className="section-desc">{t('mine.lead')}</p>
       <div className="publish-shortcuts">
-        <Button
-          type="primary"
-          size="large"
-          icon={<FileAddOutlined />}
-          onClick={() => void navigate('/publish/need/new')}
-          data-testid="new-need"
-        >
-          {t('mine.newNeed')}
-        </Button>
-        <Button
-          size="large"
-          icon={<FileAddOutlined />}
-          onClick={() => void navigate('/publish/service/new')}
-          data-testid="new-service"
-        >
-          {t('mine.newService')}
-        </Button>
-        <Button
-          size="large"
-          icon={<FileAddOutlined />}
-          onClick={() => void navigate('/publish/result/new')}
-          data-testid="new-result"
-        >
-          {t('mine.newResult')}
-        </Button>
-        <Button
-          size="large"
-          icon={<IdcardOutlined />}
-          onClick={() => void navigate('/publish/scientist')}
-          data-testid="my-profile"
-        >
-          {t('mine.profile')}
-        </Button>
-        <Button
-          size="large"
-          icon={<BankOutlined />}
-          onClick={() => void navigate('/publish/enterprise')}
-          data-testid="my-enterprise"
-        >
-          {t('mine.enterprise')}
-        </Button>
+        {shortcuts.map((sc, i) => (
+          <Button
+            key={sc.testId}
+            type={i === 0 ? 'primary' : 'default'}
+            size="large"
+            icon={sc.icon}
+            onClick={() => void navigate(sc.path)}
+            data-testid={sc.testId}
+          >
+            {t(sc.label)}
+          </Button>
+        ))}
       </div>
       <Card variant="borderless">
         <Segmented

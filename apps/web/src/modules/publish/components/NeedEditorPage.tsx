@@ -1,7 +1,7 @@
-import { DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { NEED_KINDS, type NeedDetail, type NeedKind } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { useScreenSize } from '../../../lib/hooks/useBreakpoint';
@@ -53,6 +53,7 @@ export function NeedEditorPage() {
   const { id } = useParams();
   const t = useT();
   const { user } = useSession();
+  const navigate = useNavigate();
   const phone = useScreenSize() === 'phone';
   const [form] = Form.useForm<NeedForm>();
   const existing = useRemote((signal) => (id ? getNeed(id, signal) : Promise.resolve(null)), [id]);
@@ -82,6 +83,12 @@ export function NeedEditorPage() {
     const only = orgs.data?.items.length === 1 ? orgs.data.items[0] : undefined;
     if (!id && only && form.getFieldValue('orgId') === undefined) form.setFieldValue('orgId', only.id);
   }, [id, orgs.data, form]);
+
+  // A new need starts in its organization's region when the account itself has none.
+  const orgRegion = orgs.data?.items.find((o) => o.id === values.orgId)?.regionCode;
+  useEffect(() => {
+    if (!id && orgRegion && !form.getFieldValue('regionCode')) form.setFieldValue('regionCode', orgRegion);
+  }, [id, orgRegion, form]);
 
   const { busy, conflict, reload, saveDraft, saveAndSubmit } = useSaveListing<NeedForm>({
     type: 'need',
@@ -168,9 +175,24 @@ export function NeedEditorPage() {
             ))}
           </Radio.Group>
         </Form.Item>
+        {!id && user?.kinds.includes('organization') && orgs.data?.items.length === 0 && (
+          <Alert
+            type="info"
+            showIcon
+            className="card-alert"
+            title={t('pub.noOrganization')}
+            data-testid="need-no-org"
+            action={
+              <Button size="small" onClick={() => void navigate('/publish/enterprise')}>
+                {t('pub.registerOrg')}
+              </Button>
+            }
+          />
+        )}
         {!id && (
           <Form.Item name="orgId" label={t('pub.needOrg')}>
             <Select
+              placeholder={t('pub.personal')}
               data-testid="need-org"
               options={[
                 { value: null, label: t('pub.personal') },

@@ -1,4 +1,5 @@
 import { Alert, Button, Form, Radio, Select } from 'antd';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { OwnerType } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
@@ -24,6 +25,20 @@ export function OwnerFields({ ownerType }: { ownerType: OwnerType | undefined })
   const orgs = useRemote((signal) => listMyOrganizations(signal), []);
   const ledTeams = (teams.data?.items ?? []).filter((team) => team.leadUserId === user?.id);
   const myOrgs = (orgs.data?.items ?? []).filter((o) => o.myRole !== 'member');
+
+  // A new listing starts in the owner's region (the expert profile's, or the organization's) when
+  // the account itself has none, so a newcomer does not meet "region required" after filling the rest.
+  const form = Form.useFormInstance();
+  const orgId = Form.useWatch('orgId', form) as string | undefined;
+  const ownerRegion =
+    ownerType === 'scientist'
+      ? profile.data?.regionCode
+      : ownerType === 'organization'
+        ? myOrgs.find((o) => o.id === orgId)?.regionCode
+        : undefined;
+  useEffect(() => {
+    if (ownerRegion && !form.getFieldValue('regionCode')) form.setFieldValue('regionCode', ownerRegion);
+  }, [ownerRegion, form]);
 
   return (
     <>

@@ -25,7 +25,7 @@ import {
 } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
 import { ApiError } from '../../../lib/api/client';
-import { applyFieldErrors } from '../../../lib/api/formErrors';
+import { applyFieldErrors, scrollToFirstInvalid } from '../../../lib/api/formErrors';
 import { useRemote } from '../../../lib/hooks/useRemote';
 import { useSession } from '../../auth/hooks/useSession';
 import { createScientist, getMyScientist, updateMyScientist } from '../../catalog/api/catalogApi';
@@ -148,7 +148,8 @@ function ScientistEditor() {
       await form.validateFields();
       // Every field, including rows inside collapsed panels.
       values = form.getFieldsValue(true) as ProfileForm;
-    } catch {
+    } catch (invalid) {
+      scrollToFirstInvalid(form, invalid);
       void message.error(t('pub.fixErrors'));
       return;
     }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { ListingStatusResponse, ListingType } from '@tianfu/contracts';
 import { useT } from '../../../i18n/LocaleProvider';
-import { applyFieldErrors } from '../../../lib/api/formErrors';
+import { applyFieldErrors, scrollToFirstInvalid } from '../../../lib/api/formErrors';
 import { submitListing } from '../../catalog/api/listingsApi';
 import { listingProblem } from '../../catalog/listingErrors';
 
@@ -52,7 +52,8 @@ export function useSaveListing<V>({
     let values: V;
     try {
       values = await form.validateFields();
-    } catch {
+    } catch (invalid) {
+      scrollToFirstInvalid(form, invalid);
       void message.error(t('pub.fixErrors'));
       return;
     }

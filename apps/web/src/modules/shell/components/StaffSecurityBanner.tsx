@@ -1,5 +1,5 @@
 import { Alert, Button } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../../i18n/LocaleProvider';
 import { useSession } from '../../auth/hooks/useSession';
 
@@ -11,8 +11,10 @@ export function StaffSecurityBanner() {
   const t = useT();
   const navigate = useNavigate();
   const { me } = useSession();
+  const { pathname } = useLocation();
   if (!me?.user) return null;
-  if (me.twoFactor?.mustEnroll) {
+  // The staff console itself shows this as its page (RequireStaff): once is enough.
+  if (me.twoFactor?.mustEnroll && !pathname.startsWith('/admin')) {
     return (
       <Alert
         className="page-banner"
