@@ -301,10 +301,12 @@ const router = createBrowserRouter([
 ]);
 
 function Themed() {
-  const { locale } = useLocale();
+  const { locale, t } = useLocale();
   const theme = useMemo(() => themeFor(locale), [locale]);
+  // antd's own "请输入所在地区" reads wrong under a picker; one wording for inputs and pickers.
+  const form = useMemo(() => ({ validateMessages: { required: t('validate.requiredField') } }), [t]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} form={form}>
       <AntApp>
         <SessionProvider>
           <UnreadProvider>

@@ -23,6 +23,8 @@ export const authMessages = defineMessages(
     'validate.phone': '请输入正确的 11 位手机号',
     'validate.code': '请输入 6 位数字验证码',
     'validate.required': '请填写此项',
+    // antd's default for every required field (`${label}` is filled by antd): one wording for inputs and pickers.
+    'validate.requiredField': '请填写“${label}”',
     'validate.passwordMin': '密码至少 8 位',
     'validate.passwordMismatch': '两次输入的密码不一致',
     'validate.email': '邮箱格式不正确',
@@ -91,6 +93,7 @@ export const authMessages = defineMessages(
     'validate.phone': 'Enter a valid 11-digit mobile number',
     'validate.code': 'Enter the 6-digit code',
     'validate.required': 'Required',
+    'validate.requiredField': '${label} is required',
     'validate.passwordMin': 'At least 8 characters',
     'validate.passwordMismatch': 'The passwords do not match',
     'validate.email': 'Not a valid e-mail address',
