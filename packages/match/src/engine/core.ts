@@ -869,6 +869,8 @@ export class IndexCore {
         this.model = model;
       } finally {
         this.staged = undefined;
+        // Interrupted (pause threw): still to do.
+        if (this.model !== model) this.semanticPending = true;
       }
     }
     if (this.largeMode) this.concepts?.buildColumn(this);

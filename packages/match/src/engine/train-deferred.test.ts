@@ -79,6 +79,21 @@ describe('training the semantic part after the lexical one', () => {
     expect(await deferred.finishTrainingInSlices(() => Promise.resolve())).toBe(false);
   });
 
+  it('an interrupted sliced training leaves the model unused and still to do', async () => {
+    const full = build();
+    full.train();
+    const deferred = build();
+    deferred.train({ semantic: false });
+    const lexical = ranked(deferred);
+    await expect(deferred.finishTrainingInSlices(() => Promise.reject(new Error('stop')), 0)).rejects.toThrow(
+      'stop',
+    );
+    expect(deferred.stats().semanticDim).toBe(0);
+    expect(ranked(deferred)).toEqual(lexical);
+    expect(deferred.finishTraining()).toBe(true);
+    expect(ranked(deferred)).toEqual(ranked(full));
+  });
+
   it('a snapshot of a deferred engine carries the finished model', async () => {
     const full = build();
     full.train();
