@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -321,7 +322,11 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
     // Then until the index is idle: the semantic training of a lexical-first rebuild is finished,
     // and the sample's rank under the full ranking.
     phase = 'train';
+    // The longest the event loop stalled while the index trained (a search waits that long).
+    const stall = monitorEventLoopDelay({ resolution: 10 });
+    stall.enable();
     await index.idle();
+    stall.disable();
     const t5 = performance.now();
     const c5 = await cpuNow();
     const finalRank = (await index.search(query)).findIndex((h) => h.id === row!.id);
@@ -344,6 +349,7 @@ async function runChild(kind: 'pglite' | 'postgres', file: string): Promise<void
         indexReadMs: readMsSearchable,
         totalMs: t4 - t1,
         trainedMs: t5 - t4,
+        trainStallMs: stall.max / 1e6,
         idleMs: t5 - t1,
         cpuValidateMs: c2.self - c1.self,
         cpuCommitMs: c3.self - c2b.self,
@@ -455,7 +461,7 @@ async function main(): Promise<void> {
     );
     const server = (k: string) => (r.kind === 'postgres' ? ` + server ${s(Number(r[k]))}` : '');
     console.log(
-      `${r.kind}: CPU time (this process${r.kind === 'postgres' ? ' + PostgreSQL backends' : ''}): validate ${s(Number(r.cpuValidateMs))}${server('serverCpuValidateMs')}, commit ${s(Number(r.cpuCommitMs))}${server('serverCpuCommitMs')}, to searchable ${s(Number(r.cpuIndexMs))}${server('serverCpuIndexMs')}, then training ${s(Number(r.cpuTrainMs))}; sample rank once trained: ${Number(r.finalRank) >= 0 ? Number(r.finalRank) + 1 : 'not in top 20'}`,
+      `${r.kind}: CPU time (this process${r.kind === 'postgres' ? ' + PostgreSQL backends' : ''}): validate ${s(Number(r.cpuValidateMs))}${server('serverCpuValidateMs')}, commit ${s(Number(r.cpuCommitMs))}${server('serverCpuCommitMs')}, to searchable ${s(Number(r.cpuIndexMs))}${server('serverCpuIndexMs')}, then training ${s(Number(r.cpuTrainMs))} (longest event-loop stall meanwhile ${s(Number(r.trainStallMs))}); sample rank once trained: ${Number(r.finalRank) >= 0 ? Number(r.finalRank) + 1 : 'not in top 20'}`,
     );
     const wasm =
       Number(r.wasmEnd) > 0
