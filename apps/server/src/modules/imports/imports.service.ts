@@ -19,7 +19,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { canAccessRegion, regionScopeOf } from '../../policy/region-scope.ts';
 import { CsvSyntaxError, decodeCsvBytes, parseCsv } from './csv.ts';
 import { importsRepository, type ImportBatch } from './imports.repository.ts';
-import { checkRow, mapHeader, newRowContext, type CheckedRow, type NormalizedRow } from './imports.rows.ts';
+import { checkRow, mapHeader, newRowContext, type CheckedRow } from './imports.rows.ts';
 import { readXlsxRows, XlsxFormatError } from './xlsx.ts';
 
 /** Rows checked against the database (and appended to the payload) at a time. */
