@@ -202,6 +202,12 @@ export interface MatchEngineOptions {
 }
 
 /** Summary of an engine's contents. */
+/** Options of `MatchEngine.train`. */
+export interface EngineTrainOptions {
+  /** false: leave the semantic model for `finishTraining()` (default true). */
+  semantic?: boolean;
+}
+
 export interface MatchEngineStats {
   entities: number;
   terms: number;
@@ -233,8 +239,19 @@ export interface MatchEngine {
    * Element i of the result answers `queries[i]`.
    */
   searchBatch(queries: readonly MatchQuery[]): MatchHit[][];
-  /** (Re)trains the semantic representation on the current corpus. Called lazily by `search`. */
-  train(): void;
+  /**
+   * (Re)trains the semantic representation on the current corpus. Called lazily by `search`.
+   * `{ semantic: false }`: statistics, postings and norms only; searches rank without the semantic
+   * part until `finishTraining()` trains it (a large bulk load is searchable sooner).
+   */
+  train(options?: EngineTrainOptions): void;
+  /** Trains what `train({ semantic: false })` left; false (nothing done) when nothing was left. */
+  finishTraining(): boolean;
+  /**
+   * `finishTraining()` in slices of about `sliceMs` (default 50) with `await pause()` between them;
+   * searches meanwhile rank as before it (no semantic part). Change nothing until it resolves.
+   */
+  finishTrainingInSlices(pause: () => Promise<void>, sliceMs?: number): Promise<boolean>;
   readonly size: number;
   stats(): MatchEngineStats;
   /** Writes a binary snapshot (index + entities) to `path`. */

@@ -807,8 +807,15 @@ export class IndexCore {
     else this.unitVecCache.delete(idx);
   }
 
-  /** Refreshes IDF, norms, postings and the semantic model on the current corpus. */
-  train(): void {
+  /** Set by `train({ semantic: false })` until `finishTraining()` trains the semantic part. */
+  semanticPending = false;
+
+  /**
+   * Refreshes IDF, norms, postings and the semantic model on the current corpus. With
+   * `{ semantic: false }` the semantic model (and the concept column of large corpora) is left for
+   * `finishTraining()`: until then the index answers with its lexical and concept parts only.
+   */
+  train(options: { semantic?: boolean } = {}): void {
     if (this.largeMode && !this.bigramsDropped) {
       this.compact(true);
       this.bigramsDropped = true;
@@ -819,20 +826,78 @@ export class IndexCore {
     this.concepts?.measure(this);
     this.buildPostings();
     for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.computeNorm(idx);
-    this.trainSemantic();
     this.trainedSize = this.alive;
-    // Large corpora: the concept column (a few multiply-adds per candidate instead of a vector).
-    if (this.largeMode) this.concepts?.buildColumn(this);
+    this.semanticPending = true;
+    if (options.semantic === false) {
+      this.model = undefined;
+      return;
+    }
+    this.finishTraining();
   }
 
+  /** Trains what `train({ semantic: false })` left (no-op otherwise); true when it did. */
+  finishTraining(): boolean {
+    if (!this.semanticPending) return false;
+    this.semanticPending = false;
+    this.trainSemantic();
+    // Large corpora: the concept column (a few multiply-adds per candidate instead of a vector).
+    if (this.largeMode) this.concepts?.buildColumn(this);
+    return true;
+  }
+
+  /**
+   * `finishTraining()` in slices: the model is fitted at once, then entities are embedded for about
+   * `sliceMs` at a time with `await pause()` between slices (a server keeps answering: searches
+   * rank without the semantic part until every entity has its vector, then with it). The caller
+   * must not change the index until it resolves.
+   */
+  async finishTrainingInSlices(pause: () => Promise<void>, sliceMs = 50): Promise<boolean> {
+    if (!this.semanticPending) return false;
+    this.semanticPending = false;
+    const model = this.fitSemantic();
+    if (model) {
+      this.staged = model;
+      try {
+        let t = performance.now();
+        for (let idx = 0; idx < this.size; idx++) {
+          if (this.live[idx] === 1) this.embedRecord(idx);
+          if (performance.now() - t >= sliceMs) {
+            await pause();
+            t = performance.now();
+          }
+        }
+        this.model = model;
+      } finally {
+        this.staged = undefined;
+        // Interrupted (pause threw): still to do.
+        if (this.model !== model) this.semanticPending = true;
+      }
+    }
+    if (this.largeMode) this.concepts?.buildColumn(this);
+    return true;
+  }
+
+  /** A model being embedded by `finishTrainingInSlices`, not yet used by searches. */
+  private staged: LsaModel | undefined;
+
   private trainSemantic(): void {
+    const model = this.fitSemantic();
+    if (!model) return;
+    this.staged = model;
+    for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.embedRecord(idx);
+    this.model = model;
+    this.staged = undefined;
+  }
+
+  /** Clears the semantic vectors and fits a model on the corpus (not yet in use). */
+  private fitSemantic(): LsaModel | undefined {
     this.model = undefined;
     this.semF = new Float32Array(0);
     this.semQ = new Int8Array(0);
     this.semScale = new Float32Array(0);
     this.unitSemCache.clear();
     const dim = this.config.semanticDim;
-    if (dim <= 0) return;
+    if (dim <= 0) return undefined;
     const units: SparseVec[] = [];
     // An even sample of entities bounds training time on large corpora (deterministic stride).
     const stride = Math.max(1, Math.ceil(this.unitCount / this.config.maxTrainUnits));
@@ -843,19 +908,18 @@ export class IndexCore {
     }
     if (this.concepts && this.config.conceptLsa)
       units.push(...this.concepts.lsaUnits(this, this.config.conceptLsa * this.concepts.trust));
-    this.model = trainLsa(units, this.vocab.size, {
+    const model = trainLsa(units, this.vocab.size, {
       dim,
       seed: this.config.seed,
       sigmaExponent: this.config.sigmaExponent,
     });
-    if (!this.model) return;
+    if (!model) return undefined;
     this.semQuant = this.largeMode;
-    this.ensureSemCap(this.size);
-    for (let idx = 0; idx < this.size; idx++) if (this.live[idx] === 1) this.embedRecord(idx);
+    this.ensureSemCap(this.size, model.dim);
+    return model;
   }
 
-  private ensureSemCap(n: number): void {
-    const d = this.model?.dim ?? 0;
+  private ensureSemCap(n: number, d = (this.model ?? this.staged)?.dim ?? 0): void {
     if (!d) return;
     if (this.semQuant) {
       if (this.semQ.length < n * d) {
@@ -896,7 +960,7 @@ export class IndexCore {
   }
 
   embedRecord(idx: number): void {
-    const model = this.model;
+    const model = this.model ?? this.staged;
     if (!model) return;
     const d = model.dim;
     this.ensureSemCap(idx + 1);

@@ -5,7 +5,14 @@
  */
 import { normalizeDense } from '../semantic/lsa.ts';
 import { combine, normalized, type SparseVec, dot } from '../index/sparse.ts';
-import type { MatchEngine, MatchEngineOptions, MatchEntity, MatchHit, MatchQuery } from '../types.ts';
+import type {
+  MatchEngine,
+  MatchEngineOptions,
+  MatchEntity,
+  MatchHit,
+  MatchQuery,
+  EngineTrainOptions,
+} from '../types.ts';
 import { IndexCore, type EntityRecord } from './core.ts';
 import { DEFAULT_FIELD_WEIGHTS, DEFAULT_SCORING, DEFAULT_SEMANTIC, DEFAULT_WEIGHTS } from './defaults.ts';
 import { explain } from './explain.ts';
@@ -432,7 +439,10 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       fitToQueries(core, queries, cfg.exhaustiveBelow);
       return queries.map((q) => search(q));
     },
-    train: () => core.train(),
+    train: (options?: EngineTrainOptions) => core.train(options),
+    finishTraining: () => core.finishTraining(),
+    finishTrainingInSlices: (pause: () => Promise<void>, sliceMs?: number) =>
+      core.finishTrainingInSlices(pause, sliceMs),
     get size() {
       return core.alive;
     },
@@ -448,6 +458,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     },
     saveSnapshot: (path: string) => {
       ensureTrained();
+      core.finishTraining();
       saveSnapshotFile(core, options, path);
     },
   };

@@ -431,12 +431,12 @@ export function importsRepository(db: Db) {
     /**
      * Upserts one chunk by external id and writes a `listing_versions` row for every inserted or
      * changed row. Rows identical to the stored ones are left alone (no new version); stored rows
-     * outside `scope` are never overwritten.
+     * outside `scope` are never overwritten. `rows`: the rows, or their JSON array as text.
      */
     async upsertChunk(
       tx: Tx,
       entity: ImportEntity,
-      rows: readonly NormalizedRow[],
+      rows: readonly NormalizedRow[] | string,
       actorId: string,
       scope: string[] | null,
     ): Promise<ChunkResult> {
@@ -460,7 +460,7 @@ export function importsRepository(db: Db) {
           : 't.version';
       const query = sql`
         with src as (
-          select e.obj, r.* from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) as e(obj)
+          select e.obj, r.* from jsonb_array_elements(${typeof rows === 'string' ? rows : JSON.stringify(rows)}::jsonb) as e(obj)
           cross join lateral jsonb_to_record(e.obj) as r(${sql.raw(spec.record)})
         ),
         up as (

@@ -19,7 +19,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { canAccessRegion, regionScopeOf } from '../../policy/region-scope.ts';
 import { CsvSyntaxError, decodeCsvBytes, parseCsv } from './csv.ts';
 import { importsRepository, type ImportBatch } from './imports.repository.ts';
-import { checkRow, mapHeader, newRowContext, type CheckedRow, type NormalizedRow } from './imports.rows.ts';
+import { checkRow, mapHeader, newRowContext, type CheckedRow } from './imports.rows.ts';
 import { readXlsxRows, XlsxFormatError } from './xlsx.ts';
 
 /** Rows checked against the database (and appended to the payload) at a time. */
@@ -227,19 +227,24 @@ export function importsService(deps: ImportsDeps) {
       let truncated = false;
       let outOfScopeRows = 0;
       let checkMs = 0;
-      // Valid rows go straight into a gzip stream of JSON lines: the batch payload.
-      const gz = createGzip();
+      // Valid rows go into a gzip stream of JSON lines: the batch payload. Each window is written
+      // at once and compressed on libuv's thread pool while the next window is parsed (waiting
+      // for 'drain' only before the next write); level 1: 4–5× less compression work than the
+      // default level for a slightly larger payload.
+      const gz = createGzip({ level: 1 });
       const parts: Buffer[] = [];
       gz.on('data', (c: Buffer) => parts.push(c));
       const gzEnded = once(gz, 'end');
+      let drained: Promise<unknown> | null = null;
       await checkFile(actor, entity, file, async (window) => {
         const started = performance.now();
         await checkAgainstDatabase(entity, window, actor);
         checkMs += performance.now() - started;
+        let lines = '';
         for (const c of window) {
           if (c.value) {
             valid += 1;
-            if (!gz.write(`${JSON.stringify(c.value)}\n`)) await once(gz, 'drain');
+            lines += `${JSON.stringify(c.value)}\n`;
           } else invalid += 1;
           if (c.issues.some((i) => i.code.endsWith('out_of_scope'))) outOfScopeRows += 1;
           for (const issue of c.issues) {
@@ -247,7 +252,10 @@ export function importsService(deps: ImportsDeps) {
             else truncated = true;
           }
         }
+        if (drained) await drained;
+        drained = lines && !gz.write(lines) ? once(gz, 'drain') : null;
       });
+      if (drained) await drained;
       gz.end();
       await gzEnded;
       const t1 = performance.now();
@@ -358,23 +366,26 @@ export function importsService(deps: ImportsDeps) {
             raced = true;
             return;
           }
-          const write = async (rows: NormalizedRow[]) => {
-            const r = await repo.upsertChunk(tx, batch.entity, rows, actor.userId, scope);
+          // Lines are JSON objects as validation wrote them: a chunk is sent as their JSON array,
+          // never parsed and serialized again here.
+          const write = async (rows: string[]) => {
+            const r = await repo.upsertChunk(tx, batch.entity, `[${rows.join(',')}]`, actor.userId, scope);
             inserted += r.inserted;
             updated += r.updated;
             written += rows.length;
             if (changedIds.length <= config.IMPORT_EVENT_MAX) changedIds.push(...r.ids);
           };
           // The payload is read as a stream of JSON lines: one chunk of rows in memory at a time.
-          let rows: NormalizedRow[] = [];
+          let rows: string[] = [];
           const lines = createInterface({
-            input: Readable.from([payload]).pipe(createGunzip()),
+            // 1 MB output chunks: decompressed ahead on the thread pool while a chunk is written.
+            input: Readable.from([payload]).pipe(createGunzip({ chunkSize: 1 << 20 })),
             crlfDelay: Infinity,
           });
           let rowsBytes = 0;
           for await (const line of lines) {
             if (!line) continue;
-            rows.push(JSON.parse(line) as NormalizedRow);
+            rows.push(line);
             rowsBytes += Buffer.byteLength(line);
             if (rows.length >= chunk || rowsBytes >= STATEMENT_JSON_BYTES) {
               await write(rows);

@@ -152,6 +152,60 @@ describeEachDb('catalog index against the database', (getDb) => {
     }
   });
 
+  it('a large rebuild is searchable lexically first, then trains its semantic model in the background', async () => {
+    const big = new CatalogIndex({
+      source: catalogIndexRepository(db),
+      logger: quiet,
+      pollMs: 0,
+      bulkThreshold: 10,
+      lexicalFirstAbove: 20,
+      semanticDim: 4,
+    });
+    const reference = new CatalogIndex({
+      source: catalogIndexRepository(db),
+      logger: quiet,
+      pollMs: 0,
+      lexicalFirstAbove: Number.MAX_SAFE_INTEGER,
+      semanticDim: 4,
+    });
+    try {
+      const rows = await db.orm
+        .insert(scientistProfiles)
+        .values(
+          Array.from({ length: 30 }, (_, i) => ({
+            name: `高原${i}`,
+            skills: [`牦牛养殖${i}`, '高原畜牧'],
+            regionCode: '5133',
+            updatedAt: sql`now()`,
+          })),
+        )
+        .returning({ id: scientistProfiles.id });
+      const report = await big.rebuild();
+      expect(report.lexicalFirst).toBe(true);
+      // Swapped in before its semantic model: searchable now, lexically.
+      expect(big.engine.stats().semanticDim).toBe(0);
+      const query = { text: '高原畜牧', kinds: ['scientist' as const], top: 100, noExplain: true };
+      const early = await big.search(query);
+      // (Earlier tests' rows share 高原; these 30 match the whole query and come first.)
+      expect(
+        early
+          .slice(0, 30)
+          .map((h) => h.id)
+          .sort(),
+      ).toEqual(rows.map((r) => r.id).sort());
+      // The training follows as the next queued task; then the ranking is the normal one.
+      await big.idle();
+      expect(big.engine.stats().semanticDim).toBeGreaterThan(0);
+      const report2 = await reference.rebuild();
+      expect(report2.lexicalFirst).toBe(false);
+      const scores = (hits: { id: string; score: number }[]) => hits.map((h) => [h.id, h.score.toFixed(9)]);
+      expect(scores(await big.search(query))).toEqual(scores(await reference.search(query)));
+    } finally {
+      await big.stop();
+      await reference.stop();
+    }
+  });
+
   it('the app saves its index at shutdown and the next start loads it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tianfu-data-'));
     const config = { NODE_ENV: 'development', TIANFU_DATA_DIR: dir, MATCH_INDEX_POLL_MS: 0 };

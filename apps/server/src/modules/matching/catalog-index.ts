@@ -130,6 +130,13 @@ export interface CatalogIndexOptions {
   overlapSeconds?: number;
   /** Train the semantic model right after the rebuild (default true) so the first search is fast. */
   trainOnRebuild?: boolean;
+  /**
+   * A rebuild of at least this many entities (default {@link ENGINE_LARGE_CORPUS}) is swapped in as
+   * soon as its postings are built, answering lexically (lexical, concept and structured parts);
+   * the semantic model is trained right after, as the next queued task, in slices between which
+   * searches are served. Smaller rebuilds train fully before the swap.
+   */
+  lexicalFirstAbove?: number;
   /** Dimension of the engine's corpus-trained semantic model (0 = off); see `MATCH_SEMANTIC_DIM`. */
   semanticDim?: number;
 }
@@ -173,6 +180,10 @@ export interface RebuildReport {
   byKind: Record<string, number>;
   ms: number;
   trainMs: number;
+  /** Time the build waited for database pages (reads overlapping the indexing not counted). */
+  readWaitMs: number;
+  /** Swapped in before its semantic training, which follows as the next queued task. */
+  lexicalFirst: boolean;
 }
 
 /** Format version of the snapshot's side file; a mismatch means "rebuild". */
@@ -326,24 +337,37 @@ export class CatalogIndex {
     const metas = new Map<string, IndexMeta>();
     const byKind: Record<string, number> = {};
     const pageSize = Math.max(this.batch, 1000);
+    let readWaitMs = 0;
     for (const kind of INDEX_KINDS) {
-      let after: string | null = null;
       let n = 0;
+      // The next page is asked for before this one is indexed, so a database server works on it
+      // meanwhile (one page ahead: memory holds at most two).
+      let next = this.source.page(kind, null, pageSize);
       for (;;) {
-        const docs = await this.source.page(kind, after, pageSize);
+        const waitFrom = performance.now();
+        const docs = await next;
+        readWaitMs += performance.now() - waitFrom;
+        const more = docs.length >= pageSize;
+        if (more) {
+          next = this.source.page(kind, docs[docs.length - 1]!.meta.id, pageSize);
+          // Awaited on the next round; a failure meanwhile must not count as unhandled.
+          next.catch(() => undefined);
+        }
         for (const doc of docs) {
           if (fusion) fusion.upsert(doc.entity);
           else engine.upsert(doc.entity);
           metas.set(doc.meta.id, doc.meta);
         }
         n += docs.length;
-        if (docs.length < pageSize) break;
-        after = docs[docs.length - 1]!.meta.id;
+        if (!more) break;
       }
       byKind[kind] = n;
     }
     const loaded = performance.now();
-    if ((this.options.trainOnRebuild ?? true) && engine.size > 0) engine.train();
+    const train = (this.options.trainOnRebuild ?? true) && engine.size > 0;
+    const lexicalFirst = train && engine.size >= (this.options.lexicalFirstAbove ?? ENGINE_LARGE_CORPUS);
+    // Lexical first: searchable now, the semantic model follows (see `finishTraining`).
+    if (train) engine.train(lexicalFirst ? { semantic: false } : {});
     this.current = engine;
     if (fusion) {
       this.fusion?.close();
@@ -354,12 +378,39 @@ export class CatalogIndex {
     // Rows changed while reading are polled again (the next poll looks from before the read).
     this.pollFrom = from;
     const done = performance.now();
+    if (lexicalFirst) void this.enqueue(() => this.finishTraining(engine)).catch(() => undefined);
     return {
       count: metas.size,
       byKind,
       ms: Math.round(done - started),
       trainMs: Math.round(done - loaded),
+      readWaitMs: Math.round(readWaitMs),
+      lexicalFirst,
     };
+  }
+
+  /**
+   * Trains the semantic model a lexical-first rebuild left, unless that engine was replaced
+   * meanwhile. Queued like any change, so nothing writes to the engine while it trains; searches
+   * keep being answered (lexically) until the model is complete.
+   */
+  private async finishTraining(engine: MatchEngine): Promise<void> {
+    // Slices of 50 ms with the event loop in between: what waits on it (a search, the caller of
+    // the rebuild) runs first.
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await pause();
+    if (this.current !== engine) return;
+    const started = performance.now();
+    try {
+      if (!(await engine.finishTrainingInSlices(pause, 50))) return;
+    } catch (err) {
+      this.logger.warn({ err }, 'catalog index semantic training failed');
+      return;
+    }
+    this.logger.info(
+      { index: { entities: engine.size, ms: Math.round(performance.now() - started) } },
+      'catalog index semantic model trained',
+    );
   }
 
   /**
@@ -532,7 +583,16 @@ export class CatalogIndex {
         // A bulk import: one fresh build is far cheaper than re-reading and replacing row by row.
         const report = await this.build();
         this.logger.info(
-          { index: { changed: pending, entities: report.count, ms: report.ms, trainMs: report.trainMs } },
+          {
+            index: {
+              changed: pending,
+              entities: report.count,
+              ms: report.ms,
+              trainMs: report.trainMs,
+              readWaitMs: report.readWaitMs,
+              lexicalFirst: report.lexicalFirst,
+            },
+          },
           'catalog index rebuilt after a bulk change',
         );
         return true;
