@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import pino from 'pino';
-import { scientistProfiles, type Db } from '@tianfu/db';
+import { capabilities, organizationClaims, organizations, scientistProfiles, type Db } from '@tianfu/db';
 import { describeEachDb } from '@tianfu/db/testing';
 import { buildTestApp, testLogger } from '../../../test/helpers/build-test-app.ts';
 import { CatalogIndex } from './catalog-index.ts';
 import { catalogIndexRepository } from './catalog-index.repository.ts';
-import { buildScientistProfile } from './matching.factories.ts';
+import { buildEnterprise, buildNeedRow, buildScientistProfile } from './matching.factories.ts';
 
 const quiet = pino({ level: 'silent' });
 
@@ -66,6 +66,39 @@ describeEachDb('catalog index against the database', (getDb) => {
     await index.refresh();
     expect(index.size).toBe(46 - 11);
     for (const id of some.slice(0, 11)) expect(index.meta(id)).toBeUndefined();
+  });
+
+  it("a claim decided elsewhere reaches the organization's needs and own listings at the next poll", async () => {
+    const org = await buildEnterprise(db, { name: '远端认证测试公司' });
+    const need = await buildNeedRow(db, { orgId: org.id, title: '远端认证测试需求：烟叶烘烤工艺优化' });
+    const [service] = await db.orm
+      .insert(capabilities)
+      .values({
+        ownerType: 'organization',
+        orgId: org.id,
+        authorId: org.ownerId,
+        title: '远端认证测试服务：烘烤房节能改造',
+        description: '为烟草种植合作社提供烘烤房节能改造方案',
+        deliveryMode: 'onsite',
+        priceType: 'negotiable',
+        regionCode: '510104',
+        status: 'published',
+        publishedAt: new Date(),
+      })
+      .returning();
+    await index.refresh();
+    expect(index.engine.get(need.id)?.verified).toBeFalsy();
+    expect(index.engine.get(service!.id)?.verified).toBeFalsy();
+    // What a decision on another node writes: the claim, and the organization's updated_at (no
+    // event reaches this index).
+    await db.orm
+      .insert(organizationClaims)
+      .values({ orgId: org.id, claimantId: org.ownerId, status: 'verified' });
+    await db.orm.update(organizations).set({ updatedAt: new Date() }).where(eq(organizations.id, org.id));
+    await index.refresh();
+    expect(index.engine.get(org.id)?.verified).toBe(true);
+    expect(index.engine.get(need.id)?.verified).toBe(true);
+    expect(index.engine.get(service!.id)?.verified).toBe(true);
   });
 
   it('restarts from a snapshot and catches up with what changed meanwhile', async () => {

@@ -598,6 +598,16 @@ export class CatalogIndex {
         return true;
       }
     }
+    // A changed organization (a claim decided on another node, a new name) changes what its needs
+    // and the listings it offers itself carry (`verified`): re-read those too.
+    const orgs = byKind.get('enterprise');
+    if (orgs && orgs.size > 0) {
+      for (const m of this.metas.values()) {
+        if (m.kind === 'need' || ((m.kind === 'capability' || m.kind === 'result') && m.owner === null)) {
+          if (m.orgIds.some((o) => orgs.has(o))) add(m.kind, m.id);
+        }
+      }
+    }
     if (byKind.size > 0) await this.reload(byKind);
     this.pollFrom = started;
     const every = this.options.reconcileEvery ?? 30;
