@@ -172,6 +172,8 @@ export class IndexCore {
   /** Scratch buffers reused by queries (see `src/index/candidates.ts`). */
   scratchAcc = new Float32Array(0);
   scratchSeen = new Uint8Array(0);
+  /** Incremented whenever entity slots are renumbered (compaction); slot-keyed caches compare it. */
+  layoutVersion = 0;
   /** Query term weights by term id (`denseQuery` in `src/index/candidates.ts`), zero between queries. */
   scratchQ = new Float64Array(0);
   /** Admitted and filtered-out entity ids of the running query (grown, never shrunk). */
@@ -692,6 +694,7 @@ export class IndexCore {
    * place; with `dropBigrams` also removes character-bigram terms (large-corpus mode).
    */
   compact(dropBigrams = false): void {
+    this.layoutVersion++;
     const drop = new Uint8Array(this.vocab.size);
     if (dropBigrams)
       for (let t = 0; t < this.vocab.size; t++) if (this.vocab.term(t).startsWith(BIGRAM_MARK)) drop[t] = 1;

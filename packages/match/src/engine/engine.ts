@@ -24,6 +24,7 @@ import { saveSnapshotFile } from './snapshot.ts';
 import { fitToQueries } from '../transduce/fit.ts';
 import { smoothScores } from '../transduce/neighbours.ts';
 import { coverageOfAgg, unitTermCounts } from './coverage.ts';
+import { admissibleList } from '../index/filter-lists.ts';
 
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
 import { lexiconConceptBase, type ConceptBase } from '../analysis/concept-base.ts';
@@ -147,12 +148,16 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     // cosine, the fused weights of both) before the full re-scoring of the best `limit`.
     const wideN = core.largeMode ? limit * WIDE_FACTOR : limit * 4;
     const commonAbove = Math.max(1000, core.alive * COMMON_TERM_SHARE);
+    // Large corpora: a selective filter's admissible entities as a list (`filter-lists.ts`; the
+    // accumulation is identical with it, only cheaper).
+    const adm = core.largeMode ? admissibleList(core, q.filter, ok) : undefined;
     const accd = accumulate(
       core,
       pq.aggVec,
       ok,
       exhaustive ? Infinity : commonAbove,
       core.largeMode ? Math.max(limit * LARGE_ENOUGH_FACTOR, commonAbove) : limit * 4,
+      adm,
     );
     let lexOf: (idx: number) => number = (idx) => accd.acc[idx] as number;
     let cands: EntityRecord[];
@@ -162,7 +167,10 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       if (exhaustive) {
         let pool: Int32Array;
         let n: number;
-        if (core.model) {
+        if (core.model && adm) {
+          pool = adm;
+          n = adm.length;
+        } else if (core.model) {
           pool = new Int32Array(core.alive);
           n = 0;
           for (let idx = 0; idx < core.size; idx++) if (ok(idx)) pool[n++] = idx;
