@@ -344,6 +344,8 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       const extra: Scored[] = [];
       const dq = prf ? denseQuery(core, aggVec) : undefined;
       const qd = pq.concept && core.concepts ? core.concepts.dense(pq.concept) : undefined;
+      // Coverage is defined for multi-document queries only (undefined otherwise: no need to look).
+      const multiDoc = cfg.coverageShare > 0 && unitTermCounts(pq) !== undefined;
       try {
         for (let k = 0; k < rest.idx.length; k++) {
           const idx = rest.idx[k] as number;
@@ -353,7 +355,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const semP = expSem ? core.semDot(expSem, idx) : sem;
           let facet = share * lex + (1 - share) * sem;
           // A multi-document query's facet is (mostly) its coverage of the entity: exact and cheap.
-          const cov = cfg.coverageShare > 0 ? coverageOfAgg(core, pq, core.aggOf(idx)) : undefined;
+          const cov = multiDoc ? coverageOfAgg(core, pq, core.aggOf(idx)) : undefined;
           if (cov !== undefined) facet = (1 - cfg.coverageShare) * facet + cfg.coverageShare * cov;
           let bound = w.lexical * lexP + w.semantic * semP + w.facet * facet + sMax;
           if (pq.concept && core.concepts) {
