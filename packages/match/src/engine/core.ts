@@ -202,13 +202,21 @@ export class IndexCore {
     return id;
   }
 
+  private scratchKeys = new Float64Array(0);
+  private scratchTfs = new Float64Array(0);
+
   /** Analyses text into units with term ids; `intern` adds new terms (indexing) or drops them (queries). */
   analyze(e: TextBearer, intern: boolean): { units: SparseVec[]; raw: TextUnit[] } {
     const raw = analyzeUnits(e, this.config.fieldWeights, this.tok);
     const units = raw.map((u) => {
       // (term id, position) packed in one float64 and sorted natively: ids ascending, no Map.
-      const keys = new Float64Array(u.tf.size);
-      const tfs = new Float64Array(u.tf.size);
+      // Scratch arrays reused between calls (not kept: the unit gets its own t / w below).
+      if (this.scratchKeys.length < u.tf.size) {
+        this.scratchKeys = new Float64Array(Math.max(64, u.tf.size * 2));
+        this.scratchTfs = new Float64Array(this.scratchKeys.length);
+      }
+      const keys = this.scratchKeys;
+      const tfs = this.scratchTfs;
       let n = 0;
       for (const [term, tf] of u.tf) {
         const id = intern ? this.vocab.intern(term) : this.vocab.idOf(term);
