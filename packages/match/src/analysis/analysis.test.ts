@@ -1,11 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { extractKeywords } from './keywords.ts';
-import { MAX_TEXT_CHARS, normalizeText, stripHtml } from './normalize.ts';
+import * as OpenCC from 'opencc-js';
+import {
+  MAX_TEXT_CHARS,
+  firstConvertible,
+  normalizeText,
+  stripHtml,
+  toSimplifiedChinese,
+} from './normalize.ts';
 import { stemEnglish } from './stem.ts';
 import { englishPhrases } from './phrases.ts';
 import { BIGRAM_MARK, tokenize } from './tokenize.ts';
 
 describe('normalizeText', () => {
+  it('converts only from the first convertible character, with the same result as the whole text', () => {
+    const whole = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const texts = [
+      '水稻育种与栽培技术研究',
+      '基于深度学习的水稻病害识别',
+      '猕猴桃溃疡病防治 機器學習 集成電路設計',
+      '研究方向：計算機視覺、自然語言處理',
+      '一干二净 乾隆 後來 皇后 頭髮 發展',
+      '字⿰氵青 ⿱艹化 説明',
+      '𠮷野家 𡘙 測試',
+      'GPS 導航 5G網絡',
+      '',
+    ];
+    for (const t of texts) expect(toSimplifiedChinese(t), t).toBe(whole(t));
+    expect(firstConvertible('abc 123')).toBe(-1);
+    expect(firstConvertible('研究機器')).toBe(2);
+    // Every character the fast path passes through is one the converter keeps.
+    for (let c = 0x3400; c <= 0x9fff; c++) {
+      const ch = String.fromCharCode(c);
+      if (firstConvertible(ch) < 0) expect(whole(ch)).toBe(ch);
+    }
+  });
+
   it('folds full-width, traditional and case, and strips HTML', () => {
     expect(normalizeText('<b>機器學習</b> ＡＩ＆Ｂ')).toBe(' 机器学习  ai&b');
     expect(stripHtml('a&lt;b&gt; &#x4e2d;<script>x()</script>')).toBe('a<b> 中 ');

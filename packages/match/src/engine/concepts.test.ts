@@ -249,6 +249,61 @@ describe('concept layer in the engine', () => {
     }
   });
 
+  it('keeps the strongest concepts of an entity with more than the column holds (ties: the earlier concept)', () => {
+    const words = [
+      '水稻',
+      '算法',
+      '手术',
+      '桥梁',
+      '钢材',
+      '茶叶',
+      '地震',
+      '电池',
+      '病毒',
+      '法律',
+      '音乐',
+      '海洋',
+    ];
+    // Twelve concepts; some terms listed under two of them (equal weights, ties in the vectors).
+    const lex = words
+      .map((w, c) => `[概念${c}]\n${w} 共${c % 4} ${words[(c + 1) % words.length]}`)
+      .join('\n');
+    const b12 = buildConceptBase(parseLexicon(lex));
+    const core = coreFor({ conceptBase: b12, largeCorpus: 100, scoring: { exhaustiveBelow: 50 } });
+    const engine = wrapCore(core, {});
+    engine.upsertMany(
+      Array.from({ length: 400 }, (_, i) => ({
+        id: `m${i}`,
+        text: words
+          .filter((_, k) => (i >> k) % 2 === 1 || k % 5 === i % 5)
+          .concat([`共${i % 4}`, `共${(i + 1) % 4}`, `第${i}`])
+          .join(' '),
+      })),
+    );
+    engine.train();
+    const cl = core.concepts!;
+    expect(cl.columnOn).toBe(true);
+    let over = 0;
+    for (let idx = 0; idx < core.size; idx++) {
+      const v = cl.exactVec(core, idx);
+      // Reference: sort all by weight (ties by position), keep 8, restore position order, renormalise.
+      const order = Array.from({ length: v.c.length }, (_, k) => k)
+        .sort((a, z) => (v.w[z] as number) - (v.w[a] as number) || a - z)
+        .slice(0, 8)
+        .sort((a, z) => a - z);
+      if (v.c.length > 8) over++;
+      let n2 = 0;
+      for (const k of order) n2 += (v.w[k] as number) ** 2;
+      const want = {
+        c: order.map((k) => v.c[k] as number),
+        w: Array.from(Float32Array.from(order, (k) => (v.w[k] as number) * (1 / Math.sqrt(n2)))),
+      };
+      const got = cl.entityVec(core, idx);
+      expect({ c: Array.from(got.c), w: Array.from(got.w) }).toEqual(want);
+    }
+    expect(over).toBeGreaterThan(50);
+  });
+
   it('scores the cosine of normalised vectors', () => {
     const a = { c: Int32Array.from([0, 2]), w: Float32Array.from([0.6, 0.8]) };
     const b = { c: Int32Array.from([2]), w: Float32Array.from([1]) };

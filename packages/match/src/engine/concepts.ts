@@ -112,6 +112,7 @@ export class ConceptLayer {
    */
   private colIds: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
   private colW: Float32Array<ArrayBufferLike> = new Float32Array(0);
+  private readonly topK = new Int32Array(COLUMN_K);
   /** Whether the column is in use (large corpora once built). */
   columnOn = false;
   private building = false;
@@ -322,12 +323,26 @@ export class ConceptLayer {
     this.colIds.fill(NO_CONCEPT, o, o + COLUMN_K);
     this.colW.fill(0, o, o + COLUMN_K);
     const n = v.c.length;
-    let order: number[] | undefined;
+    // More than COLUMN_K concepts: the strongest (ties: the lower position), then in position order.
+    let order: Int32Array | undefined;
     if (n > COLUMN_K) {
-      order = Array.from({ length: n }, (_, k) => k);
-      order.sort((a, b) => (v.w[b] as number) - (v.w[a] as number) || a - b);
-      order.length = COLUMN_K;
-      order.sort((a, b) => a - b);
+      order = this.topK;
+      let m = 0;
+      for (let k = 0; k < n; k++) {
+        const wk = v.w[k] as number;
+        if (m === COLUMN_K) {
+          if (!(wk > (v.w[order[m - 1] as number] as number))) continue;
+          m--;
+        }
+        let p = m;
+        while (p > 0 && wk > (v.w[order[p - 1] as number] as number)) {
+          order[p] = order[p - 1] as number;
+          p--;
+        }
+        order[p] = k;
+        m++;
+      }
+      order.sort();
     }
     const m = Math.min(n, COLUMN_K);
     let z = 0;

@@ -172,6 +172,8 @@ export class IndexCore {
   /** Scratch buffers reused by queries (see `src/index/candidates.ts`). */
   scratchAcc = new Float32Array(0);
   scratchSeen = new Uint8Array(0);
+  /** Incremented whenever entity slots are renumbered (compaction); slot-keyed caches compare it. */
+  layoutVersion = 0;
   /** Query term weights by term id (`denseQuery` in `src/index/candidates.ts`), zero between queries. */
   scratchQ = new Float64Array(0);
   /** Admitted and filtered-out entity ids of the running query (grown, never shrunk). */
@@ -200,13 +202,21 @@ export class IndexCore {
     return id;
   }
 
+  private scratchKeys = new Float64Array(0);
+  private scratchTfs = new Float64Array(0);
+
   /** Analyses text into units with term ids; `intern` adds new terms (indexing) or drops them (queries). */
   analyze(e: TextBearer, intern: boolean): { units: SparseVec[]; raw: TextUnit[] } {
     const raw = analyzeUnits(e, this.config.fieldWeights, this.tok);
     const units = raw.map((u) => {
       // (term id, position) packed in one float64 and sorted natively: ids ascending, no Map.
-      const keys = new Float64Array(u.tf.size);
-      const tfs = new Float64Array(u.tf.size);
+      // Scratch arrays reused between calls (not kept: the unit gets its own t / w below).
+      if (this.scratchKeys.length < u.tf.size) {
+        this.scratchKeys = new Float64Array(Math.max(64, u.tf.size * 2));
+        this.scratchTfs = new Float64Array(this.scratchKeys.length);
+      }
+      const keys = this.scratchKeys;
+      const tfs = this.scratchTfs;
       let n = 0;
       for (const [term, tf] of u.tf) {
         const id = intern ? this.vocab.intern(term) : this.vocab.idOf(term);
@@ -692,6 +702,7 @@ export class IndexCore {
    * place; with `dropBigrams` also removes character-bigram terms (large-corpus mode).
    */
   compact(dropBigrams = false): void {
+    this.layoutVersion++;
     const drop = new Uint8Array(this.vocab.size);
     if (dropBigrams)
       for (let t = 0; t < this.vocab.size; t++) if (this.vocab.term(t).startsWith(BIGRAM_MARK)) drop[t] = 1;

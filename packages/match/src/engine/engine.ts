@@ -31,6 +31,7 @@ import { compileFilter, structuredBound, structuredParts } from './structured.ts
 import { saveSnapshotFile } from './snapshot.ts';
 import { fitToQueries } from '../transduce/fit.ts';
 import { smoothScores } from '../transduce/neighbours.ts';
+import { admissibleList } from '../index/filter-lists.ts';
 
 import { MAX_TEXT_CHARS } from '../analysis/normalize.ts';
 import { lexiconConceptBase, type ConceptBase } from '../analysis/concept-base.ts';
@@ -165,12 +166,16 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
     // cosine, the fused weights of both) before the full re-scoring of the best `limit`.
     const wideN = core.largeMode ? limit * WIDE_FACTOR : limit * 4;
     const commonAbove = Math.max(1000, core.alive * COMMON_TERM_SHARE);
+    // Large corpora: a selective filter's admissible entities as a list (`filter-lists.ts`; the
+    // accumulation is identical with it, only cheaper).
+    const adm = core.largeMode ? admissibleList(core, q.filter, ok) : undefined;
     const accd = accumulate(
       core,
       pq.aggVec,
       ok,
       exhaustive ? Infinity : commonAbove,
       core.largeMode ? Math.max(limit * LARGE_ENOUGH_FACTOR, commonAbove) : limit * 4,
+      adm,
     );
     let lexOf: (idx: number) => number = (idx) => accd.acc[idx] as number;
     let cands: EntityRecord[];
@@ -180,7 +185,10 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       if (exhaustive) {
         let pool: Int32Array;
         let n: number;
-        if (core.model) {
+        if (core.model && adm) {
+          pool = adm;
+          n = adm.length;
+        } else if (core.model) {
           pool = new Int32Array(core.alive);
           n = 0;
           for (let idx = 0; idx < core.size; idx++) if (ok(idx)) pool[n++] = idx;
@@ -357,6 +365,8 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       const extra: Scored[] = [];
       const dq = prf ? denseQuery(core, aggVec) : undefined;
       const qd = pq.concept && core.concepts ? core.concepts.dense(pq.concept) : undefined;
+      // The body facet is defined for multi-document queries only (no aggregate to look at otherwise).
+      const multiDoc = pq.units.length >= 2;
       try {
         for (let k = 0; k < rest.idx.length; k++) {
           const idx = rest.idx[k] as number;
@@ -366,7 +376,7 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
           const semP = expSem ? core.semDot(expSem, idx) : sem;
           let facet = share * lex + (1 - share) * sem;
           // A multi-document query's facet is (mostly) its coverage and likelihood: exact and cheap.
-          const body = bodyFacet(core, cfg, pq, core.aggOf(idx));
+          const body = multiDoc ? bodyFacet(core, cfg, pq, core.aggOf(idx)) : undefined;
           if (body) facet = (1 - body.share) * facet + body.share * body.value;
           let bound = w.lexical * lexP + w.semantic * semP + w.facet * facet + sMax;
           if (pq.concept && core.concepts) {

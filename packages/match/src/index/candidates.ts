@@ -31,9 +31,18 @@ export interface Accumulated {
   pruned: boolean;
 }
 
+/** A posting list this many times longer than the admissible list is searched, not walked. */
+export const GALLOP_FACTOR = 8;
+
 /**
  * Accumulates the lexical cosine (divided by each entity's norm at the end) of the query's
  * aggregated TF-IDF vector with every admissible entity sharing one of its (non-skipped) terms.
+ *
+ * `adm`, when given, is the ascending list of exactly the entities `ok` accepts (a selective
+ * filter, `filter-lists.ts`): they are marked admissible up front, so `ok` is never called, and
+ * a posting list much longer than `adm` is not walked — each admissible entity is looked up in it
+ * by exponential search. Both ways visit the same (entity, posting) pairs in the same order, so
+ * the result is identical to the walk with `ok`.
  */
 export function accumulate(
   core: IndexCore,
@@ -41,6 +50,7 @@ export function accumulate(
   ok: (idx: number) => boolean,
   commonAbove = Number.POSITIVE_INFINITY,
   enough = 1,
+  adm?: Int32Array,
 ): Accumulated {
   const size = core.size;
   if (core.scratchAcc.length < size) {
@@ -86,6 +96,20 @@ export function accumulate(
       rejected[nr++] = doc;
     }
   };
+  // seen 3: admissible (in `adm`), not yet in `touched`.
+  const admit = (doc: number, x: number): void => {
+    seen[doc] = 1;
+    if (n === touched.length) {
+      const b = new Int32Array(n * 2);
+      b.set(touched);
+      touched = b;
+      core.scratchTouched = b;
+    }
+    touched[n++] = doc;
+    acc[doc] = x;
+  };
+  if (adm) for (let j = 0; j < adm.length; j++) seen[adm[j] as number] = 3;
+  const gallopAbove = adm ? adm.length * GALLOP_FACTOR : Infinity;
   for (const i of order) {
     const t = aggVec.t[i] as number;
     const len = core.postingCount(t);
@@ -100,6 +124,53 @@ export function accumulate(
     const d = core.delta.get(t);
     const from = base ? (pOff[t] as number) : 0;
     const to = base ? (pOff[t + 1] as number) : 0;
+    if (adm) {
+      if (to - from > gallopAbove) {
+        // Each admissible entity (ascending) looked up in the ascending postings.
+        let p = from;
+        for (let j = 0; j < adm.length && p < to; j++) {
+          const doc = adm[j] as number;
+          if ((pDoc[p] as number) < doc) {
+            let step = 1;
+            let hi = p + 1;
+            while (hi < to && (pDoc[hi] as number) < doc) {
+              p = hi;
+              step *= 2;
+              hi = p + step;
+            }
+            // pDoc[p] < doc ≤ pDoc[hi] (or hi past the end): the first position ≥ doc is in (p, hi].
+            let lo = p + 1;
+            let h = Math.min(hi, to);
+            while (lo < h) {
+              const m = (lo + h) >>> 1;
+              if ((pDoc[m] as number) < doc) lo = m + 1;
+              else h = m;
+            }
+            p = lo;
+            if (p >= to) break;
+          }
+          if (pDoc[p] === doc) {
+            if (seen[doc] === 1) acc[doc] = (acc[doc] as number) + qwBase * (pImp[p] as number);
+            else admit(doc, qwBase * (pImp[p] as number));
+            p++;
+          }
+        }
+      } else
+        for (let p = from; p < to; p++) {
+          const doc = pDoc[p] as number;
+          const sv = seen[doc];
+          if (sv === 1) acc[doc] = (acc[doc] as number) + qwBase * (pImp[p] as number);
+          else if (sv === 3) admit(doc, qwBase * (pImp[p] as number));
+        }
+      if (d)
+        for (let k = 0; k < d.length; k += 2) {
+          const doc = d[k] as number;
+          const sv = seen[doc];
+          if (sv === 1) acc[doc] = (acc[doc] as number) + qw * (d[k + 1] as number);
+          else if (sv === 3) admit(doc, qw * (d[k + 1] as number));
+        }
+      continue;
+    }
     // Base postings, then the delta segment; a rejected entity costs one byte read per posting.
     for (let p = from; p < to; p++) {
       const doc = pDoc[p] as number;
@@ -118,6 +189,7 @@ export function accumulate(
       }
   }
   for (let j = 0; j < nr; j++) seen[rejected[j] as number] = 0;
+  if (adm) for (let j = 0; j < adm.length; j++) if (seen[adm[j] as number] === 3) seen[adm[j] as number] = 0;
   for (let j = 0; j < n; j++) {
     const d = touched[j] as number;
     acc[d] = (acc[d] as number) / (core.docNorm[d] as number);
