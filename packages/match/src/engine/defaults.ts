@@ -35,7 +35,8 @@ export const DEFAULT_SCORING: Omit<ScoringConfig, 'weights'> = {
   prfWeight: 0.5,
   neighbourK: 10,
   neighbourWeight: 0.5,
-  neighbourConcept: 0,
+  neighbourConcept: 0.5,
+  neighbourSteps: 10,
   coverageShare: 1,
 };
 
