@@ -404,6 +404,9 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
       }
     }
     if (core.alive <= cfg.exhaustiveBelow && cfg.neighbourWeight > 0) {
+      // The regularisation iterates (`neighbourSteps`) only as far as the graph knows the
+      // concepts: over text similarity alone one step (further steps measured no better there).
+      const depth = core.concepts && cfg.neighbourConcept > 0 ? trust : 0;
       scored = smoothScores(
         core,
         scored,
@@ -411,6 +414,8 @@ export function wrapCore(core: IndexCore, options: InternalOptions): MatchEngine
         cfg.neighbourWeight,
         cfg.lexicalShare,
         cfg.neighbourConcept * trust,
+        cfg.neighbourSteps,
+        depth,
       );
       scored.sort(order);
     }

@@ -40,6 +40,8 @@ export interface ScoringConfig {
   neighbourWeight: number;
   /** Weight of the concept cosine in the neighbour graph's similarity (0: text only). */
   neighbourConcept: number;
+  /** Steps of the score regularisation (1: the neighbours' first-pass scores; more: their regularised ones). */
+  neighbourSteps: number;
   /** Share of coverage (`coverage.ts`) in the facet part of multi-document queries (0 disables). */
   coverageShare: number;
   /** Share of the query likelihood (`likelihood.ts`) in the facet part of multi-document queries. */

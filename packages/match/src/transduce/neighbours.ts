@@ -17,7 +17,7 @@ import type { IndexCore } from '../engine/core.ts';
 import type { Scored } from '../engine/search.ts';
 import type { SparseVec } from '../index/sparse.ts';
 import { CosineIndex } from './unit-index.ts';
-import { conceptCosine } from '../engine/concepts.ts';
+import type { ConceptVec } from '../engine/concepts.ts';
 
 /** Neighbour lists: for entity slot i, `nb[i]` slots and `w[i]` similarity weights (≥ 0). */
 export interface NeighbourGraph {
@@ -34,6 +34,8 @@ export interface NeighbourGraph {
   slots: number[];
   index: CosineIndex;
   sem: Float32Array[];
+  /** Concept vectors of the slots at build time (filled on first use; only when `concept` > 0). */
+  con: (ConceptVec | undefined)[];
 }
 
 const graphs = new WeakMap<IndexCore, NeighbourGraph>();
@@ -50,11 +52,17 @@ function addRow(
   const share = sv ? g.share : 1;
   const cl = g.concept > 0 ? core.concepts : undefined;
   const cv = cl?.entityVec(core, idx);
+  // The row's concept vector as a dense array: each slot's cosine is a pass over its own concepts.
+  const qd = cl && cv && cv.c.length > 0 ? cl.dense(cv) : undefined;
   for (let j = 0; j < n; j++) {
     let s = share * (sims[j] as number);
     if (share < 1) s += (1 - share) * core.semDot(sv as Float32Array, g.slots[j] as number);
-    if (cl && cv && cv.c.length > 0)
-      s += g.concept * conceptCosine(cv, cl.entityVec(core, g.slots[j] as number));
+    if (qd) {
+      const o = (g.con[j] ??= (cl as NonNullable<typeof cl>).entityVec(core, g.slots[j] as number));
+      let c = 0;
+      for (let k = 0; k < o.c.length; k++) c += (o.w[k] as number) * (qd[o.c[k] as number] as number);
+      s += g.concept * c;
+    }
     sims[j] = g.slots[j] === idx ? Number.NEGATIVE_INFINITY : s;
   }
   const kk = Math.min(g.k, n);
@@ -114,6 +122,7 @@ export function neighbourGraph(
       slots,
       index: new CosineIndex(vecs),
       sem,
+      con: [],
     };
     graphs.set(core, g);
     slots.forEach((idx, i) => addRow(core, g as NeighbourGraph, idx, vecs[i] as SparseVec, sem[i]));
@@ -127,8 +136,13 @@ function rowFor(core: IndexCore, g: NeighbourGraph, idx: number, id: string): vo
 }
 
 /**
- * Adds `weight ×` the neighbours' mean score to every scored entity (part `neighbours`), in place
- * of a new list; neighbours not in `scored` (filtered or excluded) do not count.
+ * Score regularisation over the neighbour graph (part `neighbours`), in place of a new list;
+ * neighbours not in `scored` (filtered or excluded) do not count. With `steps` = 1 (or `depth` 0)
+ * each entity gains `weight ×` its neighbours' similarity-weighted mean score y. With more steps
+ * the neighbours lend their own regularised scores, `f ← y + weight · W (y + depth · (f − y))`:
+ * at `depth` 1 Diaz 2005's closed form `(I − weight · W)⁻¹ y` in the limit (the row-normalised W
+ * and weight < 1 make it converge, step t changing the scores by at most `weight^t` of the first
+ * step's change); `depth` between 0 and 1 mixes the one-step and the converged regularisation.
  */
 export function smoothScores(
   core: IndexCore,
@@ -137,32 +151,54 @@ export function smoothScores(
   weight: number,
   lexicalShare: number,
   concept = 0,
+  steps = 1,
+  depth = 1,
 ): Scored[] {
   if (weight <= 0 || k <= 0 || scored.length < 2) return scored;
   const g = neighbourGraph(core, k, lexicalShare, concept);
-  const base = new Map<number, number>();
-  const idOf = new Map<number, string>();
-  for (const s of scored) {
-    base.set(s.rec.idx, s.score);
-    idOf.set(s.rec.idx, s.rec.entity.id);
-  }
-  return scored.map((s) => {
+  const n = scored.length;
+  const pos = new Map<number, number>();
+  scored.forEach((s, i) => pos.set(s.rec.idx, i));
+  // Each scored entity's neighbours as positions in `scored` with normalised weights.
+  const rows: { at: Int32Array; w: Float64Array }[] = scored.map((s) => {
     rowFor(core, g, s.rec.idx, s.rec.entity.id);
     const nb = g.nb.get(s.rec.idx);
     const ws = g.w.get(s.rec.idx);
-    if (!nb || !ws) return s;
-    let num = 0;
+    const at: number[] = [];
+    const w: number[] = [];
     let den = 0;
-    for (let i = 0; i < nb.length; i++) {
-      const n = nb[i] as number;
-      const v = base.get(n);
-      // A neighbour slot that now holds another entity (compaction) does not lend its score.
-      if (v === undefined || idOf.get(n) !== g.ids.get(n)) continue;
-      num += (ws[i] as number) * v;
-      den += ws[i] as number;
+    if (nb && ws)
+      for (let i = 0; i < nb.length; i++) {
+        const p = pos.get(nb[i] as number);
+        // A neighbour slot that now holds another entity (compaction) does not lend its score.
+        if (p === undefined || (scored[p] as Scored).rec.entity.id !== g.ids.get(nb[i] as number)) continue;
+        at.push(p);
+        w.push(ws[i] as number);
+        den += ws[i] as number;
+      }
+    return den > 0
+      ? { at: Int32Array.from(at), w: Float64Array.from(w, (x) => x / den) }
+      : { at: new Int32Array(0), w: new Float64Array(0) };
+  });
+  const y = Float64Array.from(scored, (s) => s.score);
+  let f = y;
+  const d = Math.min(1, Math.max(0, depth));
+  for (let t = 0; t < (d > 0 ? Math.max(1, steps) : 1); t++) {
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i] as { at: Int32Array; w: Float64Array };
+      let m = 0;
+      for (let j = 0; j < r.at.length; j++) {
+        const p = r.at[j] as number;
+        m += (r.w[j] as number) * ((y[p] as number) + d * ((f[p] as number) - (y[p] as number)));
+      }
+      next[i] = (y[i] as number) + weight * m;
     }
-    if (den <= 0) return s;
-    const add = (weight * num) / den;
-    return { ...s, score: s.score + add, parts: { ...s.parts, neighbours: add } };
+    f = next;
+  }
+  return scored.map((s, i) => {
+    if ((rows[i] as { at: Int32Array }).at.length === 0) return s;
+    const add = (f[i] as number) - (y[i] as number);
+    return { ...s, score: f[i] as number, parts: { ...s.parts, neighbours: add } };
   });
 }

@@ -119,6 +119,46 @@ describe('neighbour score regularisation', () => {
     expect(alone[0]!.score).toBe(1);
     expect(smoothScores(core, scored, 2, 0, 0.7)).toBe(scored);
   });
+
+  it('iterated, reaches the fixed point f = y + w·W·f; depth 0 is one step', () => {
+    const core = coreFor({});
+    for (const e of corpus) core.upsert(e);
+    core.train();
+    const scored: Scored[] = corpus.map((e, i) => ({
+      rec: core.rec(core.byId.get(e.id)!)!,
+      score: ((i * 7) % 11) / 10,
+      parts: {},
+      reasons: [],
+      bestUnit: 0,
+    }));
+    const g = neighbourGraph(core, 3, 0.7);
+    const one = smoothScores(core, scored, 3, 0.5, 0.7);
+    expect(smoothScores(core, scored, 3, 0.5, 0.7, 0, 40, 0).map((s) => s.score)).toEqual(
+      one.map((s) => s.score),
+    );
+    const out = smoothScores(core, scored, 3, 0.5, 0.7, 0, 40, 1);
+    const f = new Map(out.map((s) => [s.rec.idx, s.score] as const));
+    out.forEach((s, i) => {
+      const nb = g.nb.get(s.rec.idx)!;
+      const ws = g.w.get(s.rec.idx)!;
+      let num = 0;
+      let den = 0;
+      nb.forEach((n, j) => {
+        num += ws[j]! * f.get(n)!;
+        den += ws[j]!;
+      });
+      expect(s.score).toBeCloseTo(scored[i]!.score + (0.5 * num) / den, 6);
+      expect(s.parts.neighbours).toBeCloseTo(s.score - scored[i]!.score, 9);
+    });
+    // Further steps move scores by less than the first: the half-way depth lies between.
+    const half = smoothScores(core, scored, 3, 0.5, 0.7, 0, 40, 0.5);
+    half.forEach((s, i) => {
+      const lo = Math.min(one[i]!.score, out[i]!.score) - 1e-9;
+      const hi = Math.max(one[i]!.score, out[i]!.score) + 1e-9;
+      expect(s.score).toBeGreaterThanOrEqual(lo);
+      expect(s.score).toBeLessThanOrEqual(hi);
+    });
+  });
 });
 
 describe('engine.searchBatch', () => {
