@@ -180,8 +180,6 @@ export const publishMessages = defineMessages(
     'ent.claimed.join': '申请加入该单位',
     'ent.claimed.sent': '已提交加入申请，等待单位负责人审核',
     'ent.unclaimed.title': '该单位已在平台上，尚无人认领',
-    'ent.unclaimed.ask':
-      '认领后，所在地区的科协工作人员会核对营业执照并电话回访；核实通过后，您将成为该单位的负责人，可以维护单位信息、发布需求。',
     'ent.unclaimed.claim': '申请认领该单位',
     'ent.unclaimed.sent': '已提交认领申请。工作人员核实后会在站内通知您。',
   },
@@ -367,8 +365,6 @@ export const publishMessages = defineMessages(
     'ent.claimed.join': 'Ask to join',
     'ent.claimed.sent': 'Request sent; the owner will answer',
     'ent.unclaimed.title': 'This organization is on the platform, but nobody has claimed it',
-    'ent.unclaimed.ask':
-      'Staff of its region will check the business licence and call you back; once verified, you become its owner and can keep its profile and publish needs.',
     'ent.unclaimed.claim': 'Claim this organization',
     'ent.unclaimed.sent': 'Your claim was sent. Staff will tell you in the app once they have checked it.',
   },
