@@ -21,11 +21,20 @@ export function draftTerms(draft: NeedAssessRequest): string[] {
   const text = [draft.title, draft.summary, draft.description, ...(draft.keywords ?? [])]
     .filter(Boolean)
     .join('\n');
-  return extractKeywords(text, ASSESS_TERMS * 2)
+  const words = extractKeywords(text, ASSESS_TERMS * 3)
     .map((k) => displayTerm(k.term))
-    .filter((t) => t.length >= 2 && !/^\d+$/.test(t))
+    .filter((t) => t.length >= 2 && !/^\d+$/.test(t));
+  // The segmenter also yields the parts of a long word (绿叶, 叶蝉 inside 茶小绿叶蝉): show the
+  // word the author wrote, not its fragments (a fragment still counts when matching it, below).
+  const lower = words.map((w) => w.toLowerCase());
+  return words
+    .filter((w, i) => !lower.some((o, j) => j !== i && o.length > w.length && o.includes(lower[i]!)))
     .slice(0, ASSESS_TERMS);
 }
+
+/** A draft term is matched by an explanation term that is the term itself or one of its words. */
+const covers = (mine: string, theirs: string) =>
+  theirs.length >= 2 && (theirs === mine || mine.includes(theirs));
 
 /**
  * Quality report + matchability of a draft.
@@ -43,10 +52,7 @@ export function assessNeedDraft(
     const [hit] = index.engine.search({ text: term, kinds: SUPPLY, top: 1 });
     const mine = norm(term);
     // Matched when an entity shares the word itself or one of its words (溃疡 inside 溃疡病).
-    const matched = hit?.explanation.terms.some((t) => {
-      const theirs = norm(t.term);
-      return theirs.length >= 2 && (theirs === mine || mine.includes(theirs));
-    });
+    const matched = hit?.explanation.terms.some((t) => covers(mine, norm(t.term)));
     if (!matched) unmatchedTerms.push(term);
   }
   const keySet = new Set(terms.map(norm));
@@ -59,7 +65,9 @@ export function assessNeedDraft(
       kinds: ['scientist'],
       top: 1000,
     });
-    for (const h of hits) if (h.explanation.terms.some((t) => keySet.has(norm(t.term)))) scientists++;
+    const keys = [...keySet];
+    for (const h of hits)
+      if (h.explanation.terms.some((t) => keys.some((k) => covers(k, norm(t.term))))) scientists++;
   }
   const tooVague = terms.length === 0 || scientists === 0 || unmatchedTerms.length * 2 > terms.length;
   return { ...report, match: { terms, unmatchedTerms, scientists, tooVague } };
