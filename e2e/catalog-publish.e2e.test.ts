@@ -10,7 +10,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { usccCheckChar } from '@tianfu/contracts';
-import { horizontalOverflow, openBrowser, snap, type BrowserSession } from './support/browser.ts';
+import { openBrowser, snap, type BrowserSession } from './support/browser.ts';
+import { expectNoSidewaysScroll, pickRegion } from './support/page-checks.ts';
 import { DEMO_USERS } from './support/demo.ts';
 import { signInBrowser } from './support/signin.ts';
 import { StaffSession } from './support/staff.ts';
@@ -27,10 +28,6 @@ function jinjiangUscc(viewport: 'desktop' | 'phone'): string {
   return first17 + usccCheckChar(first17);
 }
 
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-}
-
 /** Types terms into an antd tags select, one Enter each. */
 async function addTags(select: Locator, terms: readonly string[]): Promise<void> {
   await select.click();
@@ -44,16 +41,6 @@ async function addTags(select: Locator, terms: readonly string[]): Promise<void>
 /** The input of an antd number field, whether the test id sits on the wrapper or on the input. */
 function numberInput(page: Page, testId: string): Locator {
   return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-}
-
-/** Picks a Sichuan county in a region cascader that starts at the cities. */
-async function pickRegion(cascader: Locator, names: readonly string[]): Promise<void> {
-  await cascader.click();
-  const page = cascader.page();
-  for (const name of names) {
-    await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
-  }
-  await page.keyboard.press('Escape');
 }
 
 /** Waits for the recommendation cards and returns their texts (title + explanation). */

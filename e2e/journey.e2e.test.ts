@@ -6,13 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  horizontalOverflow,
-  openBrowser,
-  snap,
-  type BrowserSession,
-  type ViewportName,
-} from './support/browser.ts';
+import { openBrowser, snap, type BrowserSession, type ViewportName } from './support/browser.ts';
+import { expectNoSidewaysScroll } from './support/page-checks.ts';
 import { DEMO_ADMIN } from './support/demo.ts';
 import { freshTotp, StaffSession } from './support/staff.ts';
 
@@ -22,10 +17,6 @@ const staff = new StaffSession(baseUrl);
 /** A valid, unused mainland mobile number per run and viewport. */
 function newPhone(): string {
   return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 }
 
 async function signOut(page: Page, viewport: ViewportName): Promise<void> {

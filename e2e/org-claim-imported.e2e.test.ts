@@ -6,9 +6,10 @@
  * organization's owner. Every step is screenshotted.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { usccCheckChar, type ImportBatchView } from '@tianfu/contracts';
-import { horizontalOverflow, openBrowser, snap, type BrowserSession } from './support/browser.ts';
+import { openBrowser, snap, type BrowserSession } from './support/browser.ts';
+import { expectNoSidewaysScroll, pickRegion } from './support/page-checks.ts';
 import { DEMO_USERS } from './support/demo.ts';
 import { signInBrowser } from './support/signin.ts';
 import { StaffSession } from './support/staff.ts';
@@ -23,20 +24,6 @@ const deyang = new StaffSession(baseUrl);
 function deyangUscc(viewport: 'desktop' | 'phone'): string {
   const first17 = `91510603MA7K3${viewport === 'desktop' ? '3003' : '4004'}`;
   return first17 + usccCheckChar(first17);
-}
-
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-}
-
-/** Picks a Sichuan county in a region cascader that starts at the cities. */
-async function pickRegion(cascader: Locator, names: readonly string[]): Promise<void> {
-  await cascader.click();
-  const page = cascader.page();
-  for (const name of names) {
-    await page.locator('.ant-cascader-menu-item', { hasText: name }).first().click();
-  }
-  await page.keyboard.press('Escape');
 }
 
 type Batch = Pick<ImportBatchView, 'id' | 'counts' | 'status' | 'issues'>;

@@ -2,29 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coverage, unitTermCounts } from './coverage.ts';
 import { coreFor, createMatchEngine } from './engine.ts';
 import { prepareQuery } from './search.ts';
-
-const papers = [
-  { id: 'p-graph', title: 'Graph kernels', text: 'graph kernels for molecule property prediction' },
-  {
-    id: 'p-mixed',
-    title: 'Graph auctions',
-    text: 'graph auctions with strategic bidders and mechanism design',
-  },
-  { id: 'p-far', title: 'Auctions', text: 'mechanism design for strategic bidders in auctions' },
-  ...Array.from({ length: 12 }, (_, i) => ({
-    id: `f${i}`,
-    text: `protein folding dynamics sample ${i} solvent`,
-  })),
-];
-// An expert with three papers, all on graphs and molecules.
-const expert = {
-  id: 'expert',
-  docs: [
-    { title: 'Graph kernels', text: 'graph kernels for molecule classification' },
-    { title: 'Molecule graphs', text: 'learning molecule property prediction on graph data' },
-    { title: 'Kernels', text: 'graph kernels and molecule similarity' },
-  ],
-};
+import { expert, papers } from './body-of-work.fixture.ts';
 
 describe('coverage', () => {
   it('is the share of the candidate that the query documents use, saturating with their number', () => {

@@ -74,29 +74,7 @@ export function accumulate(
   // are kept to reset the scratch array).
   let rejected = core.scratchRejected;
   let nr = 0;
-  const admitNew = (doc: number, x: number): void => {
-    if (ok(doc)) {
-      seen[doc] = 1;
-      if (n === touched.length) {
-        const b = new Int32Array(n * 2);
-        b.set(touched);
-        touched = b;
-        core.scratchTouched = b;
-      }
-      touched[n++] = doc;
-      acc[doc] = x;
-    } else {
-      seen[doc] = 2;
-      if (nr === rejected.length) {
-        const b = new Int32Array(nr * 2);
-        b.set(rejected);
-        rejected = b;
-        core.scratchRejected = b;
-      }
-      rejected[nr++] = doc;
-    }
-  };
-  // seen 3: admissible (in `adm`), not yet in `touched`.
+  // Into `touched`: a doc that passed the filter, or seen 3 (admissible, in `adm`, not yet touched).
   const admit = (doc: number, x: number): void => {
     seen[doc] = 1;
     if (n === touched.length) {
@@ -107,6 +85,21 @@ export function accumulate(
     }
     touched[n++] = doc;
     acc[doc] = x;
+  };
+  // First sight of `doc` without the admissible list: admitted or rejected by the filter.
+  const admitNew = (doc: number, x: number): void => {
+    if (ok(doc)) {
+      admit(doc, x);
+      return;
+    }
+    seen[doc] = 2;
+    if (nr === rejected.length) {
+      const b = new Int32Array(nr * 2);
+      b.set(rejected);
+      rejected = b;
+      core.scratchRejected = b;
+    }
+    rejected[nr++] = doc;
   };
   if (adm) for (let j = 0; j < adm.length; j++) seen[adm[j] as number] = 3;
   const gallopAbove = adm ? adm.length * GALLOP_FACTOR : Infinity;
